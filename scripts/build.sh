@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures (once) and builds nn-mlir into build/, tools in build/bin/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${NN_BUILD_DIR:-$root/build}"
+
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -G Ninja -S "$root" -B "$build" \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+    -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
+    -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit >/dev/null
+fi
+ninja -C "$build" "$@" | grep -vE '^\[[0-9]+/[0-9]+\]|^ninja: (Entering|no work)' || true
+test "${PIPESTATUS[0]}" -eq 0
