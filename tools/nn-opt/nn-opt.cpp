@@ -16,9 +16,11 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/InitAllPasses.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
+  mlir::nn::registerAllPasses();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

@@ -1,0 +1,39 @@
+//===- NNUtils.h - helpers shared by nn passes ------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Byte sizes of element and tensor types as the generated code stores them.
+// The cost model, the memory planner and the emitters all size tensors
+// through these functions, so they agree on every figure.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_DIALECT_NN_IR_NNUTILS_H
+#define NN_DIALECT_NN_IR_NNUTILS_H
+
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace mlir::nn {
+
+/// Bytes one element occupies in memory: a quantized type counts its storage
+/// type (i8 = 1, i32 = 4), f32 = 4, an iN integer ceil(N / 8). Returns
+/// std::nullopt for types we do not store (e.g. index).
+std::optional<int64_t> getElementByteSize(Type elementType);
+
+/// Bytes a statically shaped tensor or memref occupies, unaligned; std::nullopt
+/// for dynamic shapes or unsized element types.
+std::optional<int64_t> getByteSize(ShapedType type);
+
+/// `size` rounded up to a multiple of `alignment` (a power of two).
+inline int64_t alignTo(int64_t size, int64_t alignment) {
+  return (size + alignment - 1) / alignment * alignment;
+}
+
+} // namespace mlir::nn
+
+#endif // NN_DIALECT_NN_IR_NNUTILS_H
