@@ -203,7 +203,9 @@ private:
   LogicalResult importOperator(int64_t index, const tflite::Operator *op);
   LogicalResult importSubgraph(unsigned index, ModuleOp module,
                                llvm::StringSet<> &names);
-  LogicalResult verifyModule(ModuleOp module);
+  /// Verifies `op` (and, if `recursive`, its regions); errors are prefixed
+  /// with the current operator.
+  LogicalResult verify(Operation *op, bool recursive);
 
   const tflite::Model *model;
   MLIRContext *ctx;
@@ -222,8 +224,6 @@ private:
   /// 1-D per-axis tensors whose quantized_dimension is out of range, and
   /// that dimension (warned about once per subgraph).
   llvm::MapVector<int32_t, int64_t> misplacedAxes;
-  /// Op location -> "operator 3 (CONV_2D)", to prefix verifier errors.
-  DenseMap<Location, std::string> operatorOfLoc;
 };
 
 } // namespace
@@ -811,7 +811,8 @@ LogicalResult TFLiteImporter::importOperator(int64_t index,
   FailureOr<Operation *> created = createOperation(code, *resultType, loc);
   if (failed(created))
     return failure();
-  operatorOfLoc[loc] = describeOperator();
+  if (failed(verify(*created, /*recursive=*/false)))
+    return failure();
   values[output] = (*created)->getResult(0);
   return success();
 }
@@ -905,23 +906,19 @@ LogicalResult TFLiteImporter::importSubgraph(unsigned index, ModuleOp module,
   return success();
 }
 
-LogicalResult TFLiteImporter::verifyModule(ModuleOp module) {
-  // Verifier errors name the op; prefix the TFLite operator that made it.
+LogicalResult TFLiteImporter::verify(Operation *op, bool recursive) {
+  // Verifier errors name the nn op; start them with the TFLite operator.
   SmallVector<std::string> errors;
   LogicalResult result = success();
+  std::string prefix = operatorIndex >= 0 ? describeOperator() + ": " : "";
   {
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
       if (diag.getSeverity() != DiagnosticSeverity::Error)
         return failure();
-      std::string text;
-      auto it = operatorOfLoc.find(diag.getLocation());
-      if (it != operatorOfLoc.end())
-        text = it->second + ": ";
-      text += diag.str();
-      errors.push_back(std::move(text));
+      errors.push_back(prefix + diag.str());
       return success();
     });
-    result = mlir::verify(module);
+    result = mlir::verify(op, recursive);
   }
   for (const std::string &text : errors)
     mlir::emitError(fileLoc) << text;
@@ -945,7 +942,7 @@ OwningOpRef<ModuleOp> TFLiteImporter::run() {
     if (failed(importSubgraph(i, *module, names)))
       return nullptr;
   subgraph = nullptr;
-  if (failed(verifyModule(*module)))
+  if (failed(verify(*module, /*recursive=*/true)))
     return nullptr;
   return module;
 }
