@@ -2,6 +2,7 @@
 # lit configuration of the nn-mlir regression tests.
 
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -19,6 +20,8 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%models", config.nn_models_dir))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
+# Builds a .tflite file from a model spec (utils/tflite_writer.py).
+config.substitutions.append(("%write-tflite", "%s %s/utils/tflite_writer.py --schema %s/schema/tflite_subset.fbs" % (sys.executable, config.nn_src_root, config.nn_src_root)))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
