@@ -12,11 +12,16 @@
 #ifndef NN_INITALLTRANSLATIONS_H
 #define NN_INITALLTRANSLATIONS_H
 
+#include "nn/Target/CHeader/EmitCHeader.h"
+#include "nn/Target/LLVM/EmitLLVM.h"
+
 namespace mlir::nn {
 
 /// Registers every nn translation (e.g. --import-tflite).
 inline void registerAllTranslations() {
   // Each Target/<Format> library adds its register*Translation() call here.
+  registerCHeaderTranslation();
+  registerLLVMEmitTranslations();
 }
 
 } // namespace mlir::nn
