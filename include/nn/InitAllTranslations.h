@@ -13,6 +13,8 @@
 #define NN_INITALLTRANSLATIONS_H
 
 #include "nn/Target/TFLite/TFLiteImport.h"
+#include "nn/Target/CHeader/EmitCHeader.h"
+#include "nn/Target/LLVM/EmitLLVM.h"
 
 namespace mlir::nn {
 
@@ -20,6 +22,8 @@ namespace mlir::nn {
 inline void registerAllTranslations() {
   // Each Target/<Format> library adds its register*Translation() call here.
   registerTFLiteImportTranslation();
+  registerCHeaderTranslation();
+  registerLLVMEmitTranslations();
 }
 
 } // namespace mlir::nn
