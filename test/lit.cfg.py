@@ -32,3 +32,11 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
     config.available_features.add("models")
+
+# Debian's stock mlir-opt (mlir-22-tools) with our plugins (test/Plugins).
+llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal")],
+                                   [config.llvm_tools_dir])
+config.substitutions.append(
+    ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))
+config.substitutions.append(
+    ("%nn_pass_plugin", os.path.join(config.nn_obj_root, "lib", "NNPassPlugin.so")))
