@@ -66,3 +66,16 @@ function(nn_get_external_link_libraries out lib all_nn_libs)
   endforeach()
   set(${out} ${result} PARENT_SCOPE)
 endfunction()
+
+# Links <target> (and its object library) with every nn library except those
+# of the EXCLUDE groups. Call it deferred to the end of the top-level
+# directory (cmake_language(DEFER DIRECTORY ${NN_SOURCE_DIR} CALL ...)) so
+# that every library exists by then.
+function(nn_link_all_libraries target)
+  nn_get_libraries(libs ${ARGN})
+  target_link_libraries(${target} PUBLIC ${libs})
+  if(TARGET obj.${target})
+    # Their generated headers (pass declarations) must exist first.
+    add_dependencies(obj.${target} ${libs})
+  endif()
+endfunction()
