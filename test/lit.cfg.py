@@ -35,3 +35,20 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
     config.available_features.add("models")
+
+# Debian's stock mlir-opt (mlir-22-tools) with our plugins (test/Plugins).
+llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal")],
+                                   [config.llvm_tools_dir])
+config.substitutions.append(
+    ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))
+config.substitutions.append(
+    ("%nn_pass_plugin", os.path.join(config.nn_obj_root, "lib", "NNPassPlugin.so")))
+
+# test/Install: install this build and build a downstream project against it
+# with the same CMake, generator and compilers.
+config.substitutions.append(("%cmake_exe", '"%s"' % config.cmake_command))
+config.substitutions.append(
+    ("%cmake_configure",
+     '"%s" -G "%s" -DCMAKE_MAKE_PROGRAM="%s" -DCMAKE_C_COMPILER="%s" -DCMAKE_CXX_COMPILER="%s"'
+     % (config.cmake_command, config.cmake_generator, config.cmake_make_program,
+        config.cmake_c_compiler, config.cmake_cxx_compiler)))
