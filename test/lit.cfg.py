@@ -31,6 +31,13 @@ tools = ["nn-opt", "nn-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
+# The TFLite importer's fuzzers; the libFuzzer one exists when clang's fuzzer
+# runtime (libclang-rt-22-dev) is installed.
+llvm_config.add_tool_substitutions(["nn-tflite-fuzz"], tool_dirs)
+if os.path.exists(os.path.join(config.nn_tools_dir, "nn-tflite-libfuzzer")):
+    config.available_features.add("libfuzzer")
+    llvm_config.add_tool_substitutions(["nn-tflite-libfuzzer"], tool_dirs)
+
 # The public models live beside the checkout in ../shared/models; tests that
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
