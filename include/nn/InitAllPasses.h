@@ -13,6 +13,7 @@
 #define NN_INITALLPASSES_H
 
 #include "nn/Analysis/Passes.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 
 namespace mlir::nn {
 
@@ -20,6 +21,7 @@ namespace mlir::nn {
 inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
   registerNNAnalysisPasses();
+  registerNNTransformsPipelines();
 }
 
 } // namespace mlir::nn
