@@ -32,3 +32,15 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
     config.available_features.add("models")
+
+# End-to-end numerical tests compile the generated LLVM IR with clang-22 and
+# compute expected values with numpy (Debian's python3).
+import shutil
+import subprocess
+
+config.substitutions.append(("%nn_tools_dir", config.nn_tools_dir))
+config.substitutions.append(("%python", "/usr/bin/python3"))
+if shutil.which("clang-22") and subprocess.run(
+        ["/usr/bin/python3", "-c", "import numpy"],
+        capture_output=True).returncode == 0:
+    config.available_features.add("host-e2e")

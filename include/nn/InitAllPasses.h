@@ -12,11 +12,15 @@
 #ifndef NN_INITALLPASSES_H
 #define NN_INITALLPASSES_H
 
+#include "nn/Conversion/Passes.h"
+
 namespace mlir::nn {
 
 /// Registers every nn pass and pass pipeline with the global registry.
 inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
+  registerNNConversionPasses();
+  registerNNToLLVMPipeline();
 }
 
 } // namespace mlir::nn
