@@ -59,3 +59,14 @@ config.substitutions.append(
      '"%s" -G "%s" -DCMAKE_MAKE_PROGRAM="%s" -DCMAKE_C_COMPILER="%s" -DCMAKE_CXX_COMPILER="%s"'
      % (config.cmake_command, config.cmake_generator, config.cmake_make_program,
         config.cmake_c_compiler, config.cmake_cxx_compiler)))
+# End-to-end numerical tests compile the generated LLVM IR with clang-22 and
+# compute expected values with numpy (Debian's python3).
+import shutil
+import subprocess
+
+config.substitutions.append(("%nn_tools_dir", config.nn_tools_dir))
+config.substitutions.append(("%python", "/usr/bin/python3"))
+if shutil.which("clang-22") and subprocess.run(
+        ["/usr/bin/python3", "-c", "import numpy"],
+        capture_output=True).returncode == 0:
+    config.available_features.add("host-e2e")

@@ -14,6 +14,7 @@
 
 #include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/Conversion/Passes.h"
 
 namespace mlir::nn {
 
@@ -22,6 +23,8 @@ inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
   registerNNAnalysisPasses();
   registerNNTransformsPipelines();
+  registerNNConversionPasses();
+  registerNNToLLVMPipeline();
 }
 
 } // namespace mlir::nn
