@@ -32,3 +32,11 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
     config.available_features.add("models")
+
+# Running compiled networks: runtime/run.sh links them with the harness; the
+# Cortex-M runs need Debian's Arm cross compiler and QEMU.
+import shutil
+config.substitutions.append(
+    ("%run_network", "bash " + os.path.join(config.nn_src_root, "runtime", "run.sh")))
+if shutil.which("qemu-system-arm") and shutil.which("arm-none-eabi-gcc"):
+    config.available_features.add("qemu-arm")

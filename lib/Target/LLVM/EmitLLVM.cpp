@@ -29,7 +29,8 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-/// Registers the three LLVM back ends our presets use, once.
+/// Registers the three LLVM back ends our presets use, once (the assembly
+/// parsers too: object emission assembles inline asm with them).
 static void initializeTargets() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -37,14 +38,17 @@ static void initializeTargets() {
     LLVMInitializeARMTarget();
     LLVMInitializeARMTargetMC();
     LLVMInitializeARMAsmPrinter();
+    LLVMInitializeARMAsmParser();
     LLVMInitializeRISCVTargetInfo();
     LLVMInitializeRISCVTarget();
     LLVMInitializeRISCVTargetMC();
     LLVMInitializeRISCVAsmPrinter();
+    LLVMInitializeRISCVAsmParser();
     LLVMInitializeX86TargetInfo();
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();
     LLVMInitializeX86AsmPrinter();
+    LLVMInitializeX86AsmParser();
   });
 }
 
