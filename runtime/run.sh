@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Links a compiled network (<name>.o + <name>.h from nn-translate or the
 # driver) with the harness and runs one inference on an input file:
-# in QEMU for the Cortex-M targets, natively for `host`.
+# in QEMU for the Cortex-M targets (mps2-an386, mps2-an500, mps2-an505,
+# mps3-an547), natively for `host`.
 #
 #   runtime/run.sh --target cortex-m4 --object net.o --header net.h \
 #                  --input in.bin --output out.bin [--work-dir DIR]
@@ -12,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
-  echo "usage: $0 --target <cortex-m4|cortex-m7|host> --object F.o --header F.h --input IN --output OUT [--work-dir DIR]" >&2
+  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|host> --object F.o --header F.h --input IN --output OUT [--work-dir DIR]" >&2
   exit 2
 }
 
@@ -77,19 +78,22 @@ if [ "$target" = host ]; then
 fi
 
 # Arm targets: gcc flags with the same CPU and float ABI as the preset.
+# Each board: QEMU machine, linker script, system clock (SysTick's rate).
 case "$target" in
-  cortex-m4) cpu=(-mcpu=cortex-m4 -mfpu=fpv4-sp-d16); machine=mps2-an386 ;;
-  cortex-m7) cpu=(-mcpu=cortex-m7 -mfpu=fpv5-d16); machine=mps2-an500 ;;
-  *) echo "run.sh: no emulated board for target '$target' (cortex-m4, cortex-m7, host)" >&2; exit 2 ;;
+  cortex-m4) cpu=(-mcpu=cortex-m4 -mfpu=fpv4-sp-d16); machine=mps2-an386; ld=mps2-an386.ld; hz=25000000 ;;
+  cortex-m7) cpu=(-mcpu=cortex-m7 -mfpu=fpv5-d16); machine=mps2-an500; ld=mps2-an386.ld; hz=25000000 ;;
+  cortex-m33) cpu=(-mcpu=cortex-m33 -mfpu=fpv5-sp-d16); machine=mps2-an505; ld=mps2-an505.ld; hz=20000000 ;;
+  cortex-m55) cpu=(-mcpu=cortex-m55); machine=mps3-an547; ld=mps3-an547.ld; hz=32000000 ;;
+  *) echo "run.sh: no emulated board for target '$target' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, host)" >&2; exit 2 ;;
 esac
 elf="$work/$name.elf"
 arm_cc=(arm-none-eabi-gcc "${cflags[@]}" "${cpu[@]}" -mthumb -mfloat-abi=hard)
 "${arm_cc[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
-"${arm_cc[@]}" -c "$here/mps2/board.c" -o "$work/board.o"
+"${arm_cc[@]}" "-DNN_SYSCLK_HZ=${hz}u" -c "$here/mps2/board.c" -o "$work/board.o"
 "${arm_cc[@]}" -c "$here/mps2/startup.c" -o "$work/startup.o"
 # newlib (nano) provides memcpy/memset to the network and the harness.
 "${arm_cc[@]}" "$work/harness.o" "$work/board.o" "$work/startup.o" "$object" \
-  -nostartfiles --specs=nano.specs -T "$here/mps2/mps2-an386.ld" \
+  -nostartfiles --specs=nano.specs -L "$here/mps2" -T "$here/mps2/$ld" \
   -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,--no-warn-execstack -o "$elf"
 
 # Semihosting opens files relative to QEMU's working directory: pass

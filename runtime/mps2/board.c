@@ -2,9 +2,9 @@
  *
  * Part of the nn-mlir project. Files and console go through Arm
  * semihosting (QEMU: -semihosting-config enable=on,target=native); the
- * counter is SysTick on the 25 MHz system clock, which under
- * `-icount shift=0` (1 instruction = 1 ns) advances once per 40
- * instructions. SysTick is 24 bits wide: its interrupt counts wraps. */
+ * counter is SysTick on the system clock, which under `-icount shift=0`
+ * (1 instruction = 1 ns) advances once per 40 instructions at 25 MHz.
+ * SysTick is 24 bits wide: its interrupt counts wraps. */
 #include "../board.h"
 
 #include <string.h>
@@ -35,8 +35,12 @@ static uintptr_t semihost(uintptr_t op, const void *arg) {
 #define SYST_RVR (*(volatile uint32_t *)0xE000E014u)
 #define SYST_CVR (*(volatile uint32_t *)0xE000E018u)
 #define SYSTICK_MAX 0xFFFFFFu
-/* System clock 25 MHz, 1 instruction per ns under -icount shift=0. */
-#define INSTRUCTIONS_PER_TICK 40u
+/* SysTick counts the system clock: 25 MHz on AN386/AN500, 20 MHz on AN505,
+ * 32 MHz on AN547 (run.sh passes it); 1 instruction per ns under
+ * -icount shift=0. */
+#ifndef NN_SYSCLK_HZ
+#define NN_SYSCLK_HZ 25000000u
+#endif
 
 static volatile uint32_t systick_wraps;
 
@@ -107,7 +111,7 @@ uint64_t board_counter(void) {
     value = SYST_CVR;
   } while (wraps != systick_wraps);
   uint64_t ticks = (uint64_t)wraps * (SYSTICK_MAX + 1u) + (SYSTICK_MAX - value);
-  return ticks * INSTRUCTIONS_PER_TICK;
+  return ticks * 1000000000u / NN_SYSCLK_HZ;
 }
 
 const char *board_counter_unit(void) { return "instructions"; }
