@@ -70,3 +70,10 @@ if shutil.which("clang-22") and subprocess.run(
         ["/usr/bin/python3", "-c", "import numpy"],
         capture_output=True).returncode == 0:
     config.available_features.add("host-e2e")
+
+# Running compiled networks: runtime/run.sh links them with the harness; the
+# Cortex-M runs need Debian's Arm cross compiler and QEMU.
+config.substitutions.append(
+    ("%run_network", "bash " + os.path.join(config.nn_src_root, "runtime", "run.sh")))
+if shutil.which("qemu-system-arm") and shutil.which("arm-none-eabi-gcc"):
+    config.available_features.add("qemu-arm")
