@@ -50,6 +50,10 @@ config.substitutions.append(
     ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))
 config.substitutions.append(
     ("%nn_pass_plugin", os.path.join(config.nn_obj_root, "lib", "NNPassPlugin.so")))
+config.substitutions.append(
+    ("%nn_plugins", "--load-dialect-plugin=%s --load-pass-plugin=%s" % (
+        os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so"),
+        os.path.join(config.nn_obj_root, "lib", "NNPassPlugin.so"))))
 
 # test/Install: install this build and build a downstream project against it
 # with the same CMake, generator and compilers.
