@@ -4,6 +4,8 @@
 // RUN: nnc analyze %s --json -o %t.json && FileCheck %s --check-prefix=JSON < %t.json
 // RUN: not nnc analyze %t.missing.mlir 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not nnc analyze %t.onnx 2>&1 | FileCheck %s --check-prefix=FORMAT
+// RUN: echo "not a model" > %t.tflite
+// RUN: not nnc analyze %t.tflite 2>&1 | FileCheck %s --check-prefix=TFLITE
 // RUN: not nnc 2>&1 | FileCheck %s --check-prefix=NOCMD
 // RUN: not nnc analyze %S/Inputs/dynamic.mlir 2>&1 | FileCheck %s --check-prefix=DYNAMIC
 
@@ -24,6 +26,7 @@
 
 // MISSING: error: cannot open input file
 // FORMAT: error: unknown model format '.onnx' (expected .tflite or .mlir)
+// TFLITE: error: not a TFLite model
 // NOCMD: nnc: no command given
 // DYNAMIC: dynamic.mlir:4:8: error: 'nn.softmax' op cost is undefined: operand #0 has a dynamic shape
 // DYNAMIC-NOT: see current operation
