@@ -13,6 +13,8 @@
 #define NN_INITALLPASSES_H
 
 #include "nn/Analysis/Passes.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/Conversion/Passes.h"
 
 namespace mlir::nn {
 
@@ -20,6 +22,9 @@ namespace mlir::nn {
 inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
   registerNNAnalysisPasses();
+  registerNNTransformsPipelines();
+  registerNNConversionPasses();
+  registerNNToLLVMPipeline();
 }
 
 } // namespace mlir::nn

@@ -12,6 +12,7 @@ include "mlir/IR/OpBase.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "nn/Dialect/NN/IR/NNDialect.td"
 include "nn/Dialect/NN/IR/NNAttrs.td"
+include "nn/Dialect/NN/IR/NNTraits.td"
 
 //===----------------------------------------------------------------------===//
 // Type constraints
@@ -186,7 +187,7 @@ def NN_MeanOp : NN_Op<"mean", [Pure]> {
 //===----------------------------------------------------------------------===//
 
 class NN_BinaryOp<string mnemonic, string what>
-    : NN_Op<mnemonic, [Pure]> {
+    : NN_Op<mnemonic, [Pure, NN_MayWriteInPlace]> {
   let summary = "elementwise " # what # " with broadcasting";
   let description = [{
     Elementwise }] # what # [{ of two tensors with numpy-style broadcasting,
@@ -225,7 +226,7 @@ def NN_ConcatOp : NN_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
-def NN_ReshapeOp : NN_Op<"reshape", [Pure]> {
+def NN_ReshapeOp : NN_Op<"reshape", [Pure, NN_AliasesInput]> {
   let summary = "reshape (also TFLite's SQUEEZE and flatten)";
   let description = [{
     Reinterprets the input's elements, in row-major order, with the result
@@ -280,28 +281,28 @@ def NN_SoftmaxOp : NN_UnaryOp<"softmax"> {
       DefaultValuedAttr<F32Attr, "1.0f">:$beta);
 }
 
-def NN_ReluOp : NN_UnaryOp<"relu"> {
+def NN_ReluOp : NN_UnaryOp<"relu", [NN_MayWriteInPlace]> {
   let summary = "rectified linear unit, max(x, 0)";
 }
-def NN_Relu6Op : NN_UnaryOp<"relu6"> {
+def NN_Relu6Op : NN_UnaryOp<"relu6", [NN_MayWriteInPlace]> {
   let summary = "rectified linear unit clipped at 6, min(max(x, 0), 6)";
 }
-def NN_TanhOp : NN_UnaryOp<"tanh"> {
+def NN_TanhOp : NN_UnaryOp<"tanh", [NN_MayWriteInPlace]> {
   let summary = "hyperbolic tangent";
   let description = [{
     A quantized output has scale 1/128 and zero point 0 (TFLite's rule).
   }];
 }
-def NN_SigmoidOp : NN_UnaryOp<"sigmoid"> {
+def NN_SigmoidOp : NN_UnaryOp<"sigmoid", [NN_MayWriteInPlace]> {
   let summary = "logistic sigmoid, 1 / (1 + exp(-x))";
   let description = [{
     TFLite's LOGISTIC. A quantized output has scale 1/256 and zero point -128.
   }];
 }
-def NN_HardSwishOp : NN_UnaryOp<"hard_swish"> {
+def NN_HardSwishOp : NN_UnaryOp<"hard_swish", [NN_MayWriteInPlace]> {
   let summary = "hard swish, x * relu6(x + 3) / 6";
 }
-def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu"> {
+def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu", [NN_MayWriteInPlace]> {
   let summary = "leaky rectified linear unit, x < 0 ? alpha * x : x";
   let arguments = (ins NN_Tensor:$input, F32Attr:$alpha);
 }
@@ -310,7 +311,7 @@ def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu"> {
 // Quantization
 //===----------------------------------------------------------------------===//
 
-def NN_QuantizeOp : NN_UnaryOp<"quantize"> {
+def NN_QuantizeOp : NN_UnaryOp<"quantize", [NN_MayWriteInPlace]> {
   let summary = "quantize a float tensor, or requantize a quantized one";
   let description = [{
     `q = clamp(round(x / scale) + zero_point)`; a quantized input is first
