@@ -2,6 +2,7 @@
 // JSON, to stdout or a file; bad input is an error with a location.
 // RUN: nnc analyze %s | FileCheck %s
 // RUN: nnc analyze %s --json -o %t.json && FileCheck %s --check-prefix=JSON < %t.json
+// RUN: nnc analyze %s --json --plan=false | FileCheck %s --check-prefix=NOPLAN
 // RUN: not nnc analyze %t.missing.mlir 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not nnc analyze %t.onnx 2>&1 | FileCheck %s --check-prefix=FORMAT
 // RUN: echo "not a model" > %t.tflite
@@ -20,9 +21,17 @@
 // JSON: "pure_macs": 32,
 // JSON: "params": 36,
 // JSON: "weights_bytes": 144,
-// JSON: "activations_bytes": 32,
+// The planned arena: the input (32 B) and the fc output (16 B) are live at
+// once; the softmax output (16 B) can reuse the input's place: 48 B.
+// JSON: "activations_bytes": 48,
+// JSON: "arena_bytes": 48,
+// JSON: "lower_bound_bytes": 48,
 // JSON: "layers": [
 // JSON: "name": "dense",
+
+// Without the planner, the activation RAM is the largest tensor (the input).
+// NOPLAN: "activations_bytes": 32,
+// NOPLAN: "arena_bytes": null,
 
 // MISSING: error: cannot open input file
 // FORMAT: error: unknown model format '.onnx' (expected .tflite or .mlir)
