@@ -2,6 +2,7 @@
 # lit configuration of the nn-mlir regression tests.
 
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -19,6 +20,8 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%models", config.nn_models_dir))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
+# Builds a .tflite file from a model spec (utils/tflite_writer.py).
+config.substitutions.append(("%write-tflite", "%s %s/utils/tflite_writer.py --schema %s/schema/tflite_subset.fbs" % (sys.executable, config.nn_src_root, config.nn_src_root)))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
@@ -32,6 +35,23 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 # read them need that folder.
 if os.path.isdir(config.nn_models_dir):
     config.available_features.add("models")
+
+# Debian's stock mlir-opt (mlir-22-tools) with our plugins (test/Plugins).
+llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal")],
+                                   [config.llvm_tools_dir])
+config.substitutions.append(
+    ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))
+config.substitutions.append(
+    ("%nn_pass_plugin", os.path.join(config.nn_obj_root, "lib", "NNPassPlugin.so")))
+
+# test/Install: install this build and build a downstream project against it
+# with the same CMake, generator and compilers.
+config.substitutions.append(("%cmake_exe", '"%s"' % config.cmake_command))
+config.substitutions.append(
+    ("%cmake_configure",
+     '"%s" -G "%s" -DCMAKE_MAKE_PROGRAM="%s" -DCMAKE_C_COMPILER="%s" -DCMAKE_CXX_COMPILER="%s"'
+     % (config.cmake_command, config.cmake_generator, config.cmake_make_program,
+        config.cmake_c_compiler, config.cmake_cxx_compiler)))
 
 # End-to-end numerical tests compile the generated LLVM IR with clang-22 and
 # compute expected values with numpy (Debian's python3).

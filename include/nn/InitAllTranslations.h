@@ -12,11 +12,18 @@
 #ifndef NN_INITALLTRANSLATIONS_H
 #define NN_INITALLTRANSLATIONS_H
 
+#include "nn/Target/TFLite/TFLiteImport.h"
+#include "nn/Target/CHeader/EmitCHeader.h"
+#include "nn/Target/LLVM/EmitLLVM.h"
+
 namespace mlir::nn {
 
 /// Registers every nn translation (e.g. --import-tflite).
 inline void registerAllTranslations() {
   // Each Target/<Format> library adds its register*Translation() call here.
+  registerTFLiteImportTranslation();
+  registerCHeaderTranslation();
+  registerLLVMEmitTranslations();
 }
 
 } // namespace mlir::nn

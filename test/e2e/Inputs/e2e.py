@@ -504,7 +504,7 @@ def main():
          "-o", w + ".llvm.mlir"])
     run([f"{args.tools}/nn-translate", "--mlir-to-llvmir", w + ".llvm.mlir",
          "-o", w + ".ll"])
-    run([args.cc, "-O1", "-Wno-override-module", "-DENTRY=net",
+    run([args.cc, "-O1", "-Wno-override-module", "-DENTRY=net_run",
          args.harness, w + ".ll", "-o", w + ".exe", "-lm"])
     run([w + ".exe", w + ".in", w + ".out", str(x.nbytes),
          str(expected.nbytes)])

@@ -21,6 +21,7 @@
 #include "llvm/ADT/SmallSet.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -239,6 +240,10 @@ struct WindowGeometry {
 };
 } // namespace
 
+/// Window sizes, strides, dilations and pads are int32 in TFLite; bounding
+/// them keeps the output size arithmetic free of int64 overflow.
+static constexpr int64_t kMaxWindowValue = std::numeric_limits<int32_t>::max();
+
 static LogicalResult verifyPositivePair(Operation *op, ArrayRef<int64_t> values,
                                         StringRef name) {
   if (values.size() != 2)
@@ -247,6 +252,18 @@ static LogicalResult verifyPositivePair(Operation *op, ArrayRef<int64_t> values,
   if (values[0] < 1 || values[1] < 1)
     return op->emitOpError() << name << " must be positive, got [" << values[0]
                              << ", " << values[1] << "]";
+  if (values[0] > kMaxWindowValue || values[1] > kMaxWindowValue)
+    return op->emitOpError() << name << " must be at most " << kMaxWindowValue;
+  return success();
+}
+
+/// Pads are non-negative and bounded like the other window values.
+static LogicalResult verifyPads(Operation *op, ArrayRef<int64_t> pads,
+                                StringRef name) {
+  if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
+    return op->emitOpError() << name << " must be non-negative";
+  if (llvm::any_of(pads, [](int64_t p) { return p > kMaxWindowValue; }))
+    return op->emitOpError() << name << " must be at most " << kMaxWindowValue;
   return success();
 }
 
@@ -270,8 +287,8 @@ static LogicalResult verifyWindow(Operation *op, const WindowGeometry &g,
       return op->emitOpError()
              << "explicit_padding must be [top, bottom, left, right], got "
              << pads.size() << " elements";
-    if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
-      return op->emitOpError() << "explicit_padding must be non-negative";
+    if (failed(verifyPads(op, pads, "explicit_padding")))
+      return failure();
   }
   static const char *const dimNames[] = {"height", "width"};
   for (int d = 0; d < 2; ++d) {
@@ -723,8 +740,8 @@ LogicalResult PadOp::verify() {
   if (static_cast<int64_t>(padding.size()) != 2 * rank)
     return emitOpError() << "padding must have 2 * rank = " << 2 * rank
                          << " elements, got " << padding.size();
-  if (llvm::any_of(padding, [](int64_t p) { return p < 0; }))
-    return emitOpError("padding must be non-negative");
+  if (failed(verifyPads(*this, padding, "padding")))
+    return failure();
   if (output.getRank() != rank)
     return emitOpError() << "output rank " << output.getRank()
                          << " differs from input rank " << rank;

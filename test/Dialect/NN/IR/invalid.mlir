@@ -630,3 +630,43 @@ func.func @constant_not_elements() -> tensor<2xf32> {
   %0 = nn.constant 1.0 : f32 -> tensor<2xf32>
   return %0 : tensor<2xf32>
 }
+
+// -----
+
+func.func @stride_too_large(%x: tensor<1x4x4x3xf32>) -> tensor<1x1x4x3xf32> {
+  // expected-error @+1 {{strides must be at most 2147483647}}
+  %0 = nn.max_pool2d %x {kernel = array<i64: 1, 1>, strides = array<i64: 9223372036854775807, 1>, padding = #nn.padding<same>} : (tensor<1x4x4x3xf32>) -> tensor<1x1x4x3xf32>
+  return %0 : tensor<1x1x4x3xf32>
+}
+
+// -----
+
+func.func @pad_too_large(%x: tensor<1x4x4x3xf32>) -> tensor<1x4x4x3xf32> {
+  // expected-error @+1 {{padding must be at most 2147483647}}
+  %0 = nn.pad %x {padding = array<i64: 0, 9223372036854775807, 0, 0, 0, 0, 0, 0>} : (tensor<1x4x4x3xf32>) -> tensor<1x4x4x3xf32>
+  return %0 : tensor<1x4x4x3xf32>
+}
+
+// -----
+
+func.func @explicit_padding_too_large(%x: tensor<1x8x8x3xf32>, %w: tensor<8x3x3x3xf32>) -> tensor<1x8x8x8xf32> {
+  // expected-error @+1 {{explicit_padding must be at most 2147483647}}
+  %0 = nn.conv2d %x, %w {padding = #nn.padding<explicit>, explicit_padding = array<i64: 1, 1, 1, 4294967296>} : (tensor<1x8x8x3xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
+
+// -----
+
+func.func @kernel_zero(%x: tensor<1x4x4x3xf32>, %w: tensor<8x0x3x3xf32>) -> tensor<1x4x4x8xf32> {
+  // expected-error @+1 {{kernel must be positive, got [0, 3]}}
+  %0 = nn.conv2d %x, %w {padding = #nn.padding<valid>} : (tensor<1x4x4x3xf32>, tensor<8x0x3x3xf32>) -> tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
+}
+
+// -----
+
+// Dynamic dimensions are accepted; only the static ones are checked.
+func.func @dynamic_ok(%x: tensor<?x?x?x3xf32>, %w: tensor<8x3x3x3xf32>) -> tensor<?x?x?x8xf32> {
+  %0 = nn.conv2d %x, %w {padding = #nn.padding<valid>} : (tensor<?x?x?x3xf32>, tensor<8x3x3x3xf32>) -> tensor<?x?x?x8xf32>
+  return %0 : tensor<?x?x?x8xf32>
+}

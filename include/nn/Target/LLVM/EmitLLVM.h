@@ -1,0 +1,48 @@
+//===- EmitLLVM.h - LLVM IR, assembly and objects for a target --*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The last step of the pipeline: an LLVM-dialect module becomes LLVM IR,
+// is optimized for one target preset (see nn/Target/TargetPresets.h) and
+// leaves as LLVM IR text, assembly or an ELF object, all in-process through
+// LLVM's TargetMachine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_TARGET_LLVM_EMITLLVM_H
+#define NN_TARGET_LLVM_EMITLLVM_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+
+namespace mlir::nn {
+
+/// What `emitForTarget` writes.
+enum class EmitFileKind { LLVMIR, Assembly, Object };
+
+struct EmitOptions {
+  /// A target preset name; empty takes the module's `nn.target` attribute.
+  std::string target;
+  /// LLVM's -O level (0-3) and size level (0, 1 = -Os, 2 = -Oz).
+  unsigned optLevel = 2;
+  unsigned sizeLevel = 0;
+};
+
+/// Translates the LLVM-dialect `module` to LLVM IR for the chosen target,
+/// runs LLVM's optimization pipeline and writes `kind` to `os`. Reports an
+/// error on the module (unknown target, a triple or data layout that
+/// contradicts the target, a translation failure) and returns failure.
+LogicalResult emitForTarget(ModuleOp module, const EmitOptions &options,
+                            EmitFileKind kind, raw_ostream &os);
+
+/// Registers --nn-to-llvmir, --nn-to-asm and --nn-to-object with
+/// mlir-translate, with their --target and --opt-level options.
+void registerLLVMEmitTranslations();
+
+} // namespace mlir::nn
+
+#endif // NN_TARGET_LLVM_EMITLLVM_H
