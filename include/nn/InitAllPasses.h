@@ -12,11 +12,14 @@
 #ifndef NN_INITALLPASSES_H
 #define NN_INITALLPASSES_H
 
+#include "nn/Target/LLVM/Passes.h"
+
 namespace mlir::nn {
 
 /// Registers every nn pass and pass pipeline with the global registry.
 inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
+  registerNNTargetLLVMPasses();
 }
 
 } // namespace mlir::nn
