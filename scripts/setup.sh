@@ -15,6 +15,8 @@ PACKAGES=(
   # Reference runtimes and test helpers.
   python3-pyarmnn libarmnn-cpuref-backend22 python3-numpy nodejs
   libgtest-dev
+  # libFuzzer runtime for the importer fuzz target (clang-22 -fsanitize=fuzzer).
+  libclang-rt-22-dev
 )
 
 missing=()
