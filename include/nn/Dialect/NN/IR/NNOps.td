@@ -12,6 +12,7 @@ include "mlir/IR/OpBase.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "nn/Dialect/NN/IR/NNDialect.td"
 include "nn/Dialect/NN/IR/NNAttrs.td"
+include "nn/Dialect/NN/IR/NNTraits.td"
 
 //===----------------------------------------------------------------------===//
 // Type constraints
@@ -32,7 +33,8 @@ def NN_WeightTensor : RankedTensorOf<[F32, quant_QuantizedType]>;
 // Constants
 //===----------------------------------------------------------------------===//
 
-def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure]> {
+def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure,
+    DeclareOpInterfaceMethods<NN_CostOpInterface, ["getActivationBytes"]>]> {
   let summary = "weights, biases and other constant tensors";
   let description = [{
     A constant tensor. The `value` attribute holds the stored elements: for a
@@ -66,7 +68,7 @@ class NN_WindowOp<string mnemonic, list<Trait> traits = []>
   let hasVerifier = 1;
 }
 
-def NN_Conv2DOp : NN_WindowOp<"conv2d"> {
+def NN_Conv2DOp : NN_WindowOp<"conv2d", [NN_CountsPureMacs]> {
   let summary = "2-D convolution (NHWC input, OHWI filter)";
   let description = [{
     `output[n, y, x, o] = bias[o] + sum(input[n, y*sh + i*dh - pt, x*sw + j*dw - pl, g*Cg + c] * filter[o, i, j, c])`
@@ -97,7 +99,7 @@ def NN_Conv2DOp : NN_WindowOp<"conv2d"> {
   }];
 }
 
-def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d"> {
+def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d", [NN_CountsPureMacs]> {
   let summary = "depthwise 2-D convolution (NHWC input, 1HWO filter)";
   let description = [{
     Each input channel `c` is convolved with `depth_multiplier` filters of its
@@ -118,7 +120,7 @@ def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d"> {
   }];
 }
 
-def NN_FullyConnectedOp : NN_Op<"fully_connected", [Pure]> {
+def NN_FullyConnectedOp : NN_Op<"fully_connected", [Pure, NN_CountsPureMacs]> {
   let summary = "fully connected layer (weights [out, in])";
   let description = [{
     The input is viewed as `[batch, in]` with `batch = num_elements / in`
@@ -185,7 +187,7 @@ def NN_MeanOp : NN_Op<"mean", [Pure]> {
 //===----------------------------------------------------------------------===//
 
 class NN_BinaryOp<string mnemonic, string what>
-    : NN_Op<mnemonic, [Pure]> {
+    : NN_Op<mnemonic, [Pure, NN_MayWriteInPlace]> {
   let summary = "elementwise " # what # " with broadcasting";
   let description = [{
     Elementwise }] # what # [{ of two tensors with numpy-style broadcasting,
@@ -224,7 +226,7 @@ def NN_ConcatOp : NN_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
-def NN_ReshapeOp : NN_Op<"reshape", [Pure]> {
+def NN_ReshapeOp : NN_Op<"reshape", [Pure, NN_AliasesInput]> {
   let summary = "reshape (also TFLite's SQUEEZE and flatten)";
   let description = [{
     Reinterprets the input's elements, in row-major order, with the result
@@ -279,28 +281,28 @@ def NN_SoftmaxOp : NN_UnaryOp<"softmax"> {
       DefaultValuedAttr<F32Attr, "1.0f">:$beta);
 }
 
-def NN_ReluOp : NN_UnaryOp<"relu"> {
+def NN_ReluOp : NN_UnaryOp<"relu", [NN_MayWriteInPlace]> {
   let summary = "rectified linear unit, max(x, 0)";
 }
-def NN_Relu6Op : NN_UnaryOp<"relu6"> {
+def NN_Relu6Op : NN_UnaryOp<"relu6", [NN_MayWriteInPlace]> {
   let summary = "rectified linear unit clipped at 6, min(max(x, 0), 6)";
 }
-def NN_TanhOp : NN_UnaryOp<"tanh"> {
+def NN_TanhOp : NN_UnaryOp<"tanh", [NN_MayWriteInPlace]> {
   let summary = "hyperbolic tangent";
   let description = [{
     A quantized output has scale 1/128 and zero point 0 (TFLite's rule).
   }];
 }
-def NN_SigmoidOp : NN_UnaryOp<"sigmoid"> {
+def NN_SigmoidOp : NN_UnaryOp<"sigmoid", [NN_MayWriteInPlace]> {
   let summary = "logistic sigmoid, 1 / (1 + exp(-x))";
   let description = [{
     TFLite's LOGISTIC. A quantized output has scale 1/256 and zero point -128.
   }];
 }
-def NN_HardSwishOp : NN_UnaryOp<"hard_swish"> {
+def NN_HardSwishOp : NN_UnaryOp<"hard_swish", [NN_MayWriteInPlace]> {
   let summary = "hard swish, x * relu6(x + 3) / 6";
 }
-def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu"> {
+def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu", [NN_MayWriteInPlace]> {
   let summary = "leaky rectified linear unit, x < 0 ? alpha * x : x";
   let arguments = (ins NN_Tensor:$input, F32Attr:$alpha);
 }
@@ -309,7 +311,7 @@ def NN_LeakyReluOp : NN_UnaryOp<"leaky_relu"> {
 // Quantization
 //===----------------------------------------------------------------------===//
 
-def NN_QuantizeOp : NN_UnaryOp<"quantize"> {
+def NN_QuantizeOp : NN_UnaryOp<"quantize", [NN_MayWriteInPlace]> {
   let summary = "quantize a float tensor, or requantize a quantized one";
   let description = [{
     `q = clamp(round(x / scale) + zero_point)`; a quantized input is first
