@@ -57,8 +57,9 @@ def NNEntryPointPass : Pass<"nn-entry-point", "ModuleOp"> {
     every public function `@name(inputs..., outputs...)` returning nothing it
     adds `i32 @name_run(inputs..., outputs..., ptr activations)`, the entry
     the generated C header declares: it calls `@name` and returns 0. `@name`
-    becomes internal so LLVM inlines it. The activation arena is unused until
-    the memory planner places the intermediate buffers in it.
+    becomes internal so LLVM inlines it. When `--nn-bufferize` gave `@name`
+    its arena parameter (`nn.arena_size`), `activations` is passed to it;
+    otherwise it is unused.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }

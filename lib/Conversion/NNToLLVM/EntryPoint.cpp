@@ -43,15 +43,20 @@ struct NNEntryPointPass : nn::impl::NNEntryPointPassBase<NNEntryPointPass> {
             << "cannot add the entry point '" << name << "': the symbol exists";
         return signalPassFailure();
       }
+      // After --nn-bufferize the arena is already the last parameter.
+      bool hasArena = network->hasAttr("nn.arena_size");
       SmallVector<Type> params(network.getFunctionType().getParams());
-      params.push_back(ptr); // activations
+      if (!hasArena)
+        params.push_back(ptr); // activations, unused
       OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
       Location loc = network.getLoc();
       auto entry = LLVM::LLVMFuncOp::create(
           b, loc, name, LLVM::LLVMFunctionType::get(i32, params));
       Block *block = entry.addEntryBlock(b);
       b.setInsertionPointToStart(block);
-      LLVM::CallOp::create(b, loc, network, block->getArguments().drop_back());
+      LLVM::CallOp::create(b, loc, network,
+                           hasArena ? block->getArguments()
+                                    : block->getArguments().drop_back());
       Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
       LLVM::ReturnOp::create(b, loc, zero);
       network.setLinkage(LLVM::Linkage::Internal);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 #include "nn/Target/TargetPresets.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -15,8 +16,6 @@
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
-#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
-#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -34,21 +33,11 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
 
   // nn -> linalg on tensors.
   pm.addPass(createConvertNNToLinalgPass());
-  pm.addPass(createCanonicalizerPass());
 
-  // Tensors -> buffers. Results become caller-provided out parameters so the
-  // entry point writes straight into the user's output buffer.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  bufferization::BufferResultsToOutParamsPassOptions outParams;
-  outParams.hoistStaticAllocs = true;
-  outParams.modifyPublicFunctions = true;
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // Tensors -> buffers: one-shot bufferization, results as out-parameters,
+  // every intermediate buffer placed in one activation arena argument.
   pm.addPass(createCanonicalizerPass());
-  bufferization::buildBufferDeallocationPipeline(pm);
+  buildBufferizePipeline(pm, BufferizePipelineOptions());
 
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
