@@ -13,8 +13,10 @@ PACKAGES=(
   # Target: Arm cross toolchain, newlib, emulated Cortex-M boards.
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
   # Reference runtimes and test helpers.
-  python3-pyarmnn python3-numpy nodejs
+  python3-pyarmnn libarmnn-cpuref-backend22 python3-numpy nodejs
   libgtest-dev
+  # libFuzzer runtime for the importer fuzz target (clang-22 -fsanitize=fuzzer).
+  libclang-rt-22-dev
 )
 
 missing=()
@@ -31,4 +33,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# TensorFlow Lite's interpreter compiled to WebAssembly, the reference of
+# `nnc validate` (tools/nn-reference/tflite-reference.js): a pinned npm package
+# in the git-ignored .deps/npm; nothing is fetched at run time.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tflite_npm="@tensorflow/tfjs-tflite@0.0.1-alpha.10"
+tflite_pkg="$root/.deps/npm/node_modules/@tensorflow/tfjs-tflite"
+if ! grep -qs '"version": "0.0.1-alpha.10"' "$tflite_pkg/package.json" ||
+   [ ! -f "$tflite_pkg/wasm/tflite_web_api_cc.wasm" ]; then
+  echo "setup: installing npm $tflite_npm"
+  # Its peer @tensorflow/tfjs-core is not needed by the bare interpreter.
+  npm install --prefix "$root/.deps/npm" --no-audit --no-fund --silent \
+    --legacy-peer-deps --no-save "$tflite_npm" >/dev/null
 fi

@@ -73,6 +73,13 @@ endfunction()
 # that every library exists by then.
 function(nn_link_all_libraries target)
   nn_get_libraries(libs ${ARGN})
+  get_target_property(linked ${target} LINK_LIBRARIES)
+  if(linked)
+    list(REMOVE_ITEM libs ${linked})
+  endif()
+  if(NOT libs)
+    return()
+  endif()
   target_link_libraries(${target} PUBLIC ${libs})
   if(TARGET obj.${target})
     # Their generated headers (pass declarations) must exist first.

@@ -12,14 +12,19 @@
 #ifndef NN_INITALLPASSES_H
 #define NN_INITALLPASSES_H
 
+#include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/Conversion/Passes.h"
 
 namespace mlir::nn {
 
 /// Registers every nn pass and pass pipeline with the global registry.
 inline void registerAllPasses() {
   // Each pass library adds its register*Passes() call here.
+  registerNNAnalysisPasses();
   registerNNTransformsPipelines();
+  registerNNConversionPasses();
+  registerNNToLLVMPipeline();
 }
 
 } // namespace mlir::nn

@@ -29,7 +29,8 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-/// Registers the three LLVM back ends our presets use, once.
+/// Registers the three LLVM back ends our presets use, once (the assembly
+/// parsers too: object emission assembles inline asm with them).
 static void initializeTargets() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -37,14 +38,17 @@ static void initializeTargets() {
     LLVMInitializeARMTarget();
     LLVMInitializeARMTargetMC();
     LLVMInitializeARMAsmPrinter();
+    LLVMInitializeARMAsmParser();
     LLVMInitializeRISCVTargetInfo();
     LLVMInitializeRISCVTarget();
     LLVMInitializeRISCVTargetMC();
     LLVMInitializeRISCVAsmPrinter();
+    LLVMInitializeRISCVAsmParser();
     LLVMInitializeX86TargetInfo();
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();
     LLVMInitializeX86AsmPrinter();
+    LLVMInitializeX86AsmParser();
   });
 }
 
@@ -120,8 +124,15 @@ static LogicalResult checkModuleTarget(ModuleOp module,
                                        const llvm::Module &llvmModule,
                                        const TargetPreset &preset,
                                        const llvm::TargetMachine &machine) {
+  // Spellings differ (thumbv7em-none-eabihf, thumbv7em-none-unknown-eabihf,
+  // x86_64-pc-linux-gnu): compare what selects the code and the ABI.
   const llvm::Triple &triple = llvmModule.getTargetTriple();
-  if (!triple.str().empty() && triple != machine.getTargetTriple())
+  llvm::Triple expected(llvm::Triple::normalize(preset.triple));
+  llvm::Triple actual(llvm::Triple::normalize(triple.str()));
+  if (!triple.str().empty() &&
+      (actual.getArch() != expected.getArch() ||
+       actual.getSubArch() != expected.getSubArch() ||
+       actual.getEnvironment() != expected.getEnvironment()))
     return emitError(module.getLoc(), "module triple '")
            << triple.str() << "' does not match target '" << preset.name
            << "' (" << preset.triple << ")";

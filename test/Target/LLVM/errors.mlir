@@ -17,8 +17,27 @@ module {
 
 // -----
 
-// The nn.target attribute names the preset when --target is absent.
-module attributes {nn.target = "cortex-m4", llvm.target_triple = "thumbv7em-none-eabihf"} {
+// The nn.target attribute names the preset when --target is absent; other
+// spellings of the same triple are accepted.
+module attributes {nn.target = "cortex-m4", llvm.target_triple = "thumbv7em-none-unknown-eabihf"} {
+  llvm.func @f() {
+    llvm.return
+  }
+}
+
+// -----
+
+module attributes {nn.target = "host", llvm.target_triple = "x86_64-pc-linux-gnu"} {
+  llvm.func @f() {
+    llvm.return
+  }
+}
+
+// -----
+
+// Soft-float eabi is another ABI than the preset's eabihf.
+// expected-error @below {{module triple 'thumbv7em-none-eabi' does not match target 'cortex-m4' (thumbv7em-none-eabihf)}}
+module attributes {nn.target = "cortex-m4", llvm.target_triple = "thumbv7em-none-eabi"} {
   llvm.func @f() {
     llvm.return
   }

@@ -8,6 +8,7 @@
 #define NN_DIALECT_NN_IR_NNDIALECT_TD
 
 include "mlir/IR/OpBase.td"
+include "nn/Dialect/NN/IR/NNCostInterface.td"
 
 def NN_Dialect : Dialect {
   let name = "nn";
@@ -40,7 +41,10 @@ def NN_Dialect : Dialect {
   let hasConstantMaterializer = 1;
 }
 
+// Every nn op states its cost (NNCostInterface.td); ops whose pure MACs or
+// weights differ from the defaults also list the interface with those methods.
 class NN_Op<string mnemonic, list<Trait> traits = []>
-    : Op<NN_Dialect, mnemonic, traits>;
+    : Op<NN_Dialect, mnemonic,
+         !listconcat(traits, [DeclareOpInterfaceMethods<NN_CostOpInterface>])>;
 
 #endif // NN_DIALECT_NN_IR_NNDIALECT_TD

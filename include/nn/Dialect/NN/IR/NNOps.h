@@ -15,6 +15,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "nn/Dialect/NN/IR/NNAttrs.h"
+#include "nn/Dialect/NN/IR/NNCostInterface.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
 #include "nn/Dialect/NN/IR/NNTraits.h"
 

@@ -33,7 +33,8 @@ def NN_WeightTensor : RankedTensorOf<[F32, quant_QuantizedType]>;
 // Constants
 //===----------------------------------------------------------------------===//
 
-def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure]> {
+def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure,
+    DeclareOpInterfaceMethods<NN_CostOpInterface, ["getActivationBytes"]>]> {
   let summary = "weights, biases and other constant tensors";
   let description = [{
     A constant tensor. The `value` attribute holds the stored elements: for a
@@ -67,7 +68,7 @@ class NN_WindowOp<string mnemonic, list<Trait> traits = []>
   let hasVerifier = 1;
 }
 
-def NN_Conv2DOp : NN_WindowOp<"conv2d"> {
+def NN_Conv2DOp : NN_WindowOp<"conv2d", [NN_CountsPureMacs]> {
   let summary = "2-D convolution (NHWC input, OHWI filter)";
   let description = [{
     `output[n, y, x, o] = bias[o] + sum(input[n, y*sh + i*dh - pt, x*sw + j*dw - pl, g*Cg + c] * filter[o, i, j, c])`
@@ -98,7 +99,7 @@ def NN_Conv2DOp : NN_WindowOp<"conv2d"> {
   }];
 }
 
-def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d"> {
+def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d", [NN_CountsPureMacs]> {
   let summary = "depthwise 2-D convolution (NHWC input, 1HWO filter)";
   let description = [{
     Each input channel `c` is convolved with `depth_multiplier` filters of its
@@ -119,7 +120,7 @@ def NN_DepthwiseConv2DOp : NN_WindowOp<"depthwise_conv2d"> {
   }];
 }
 
-def NN_FullyConnectedOp : NN_Op<"fully_connected", [Pure]> {
+def NN_FullyConnectedOp : NN_Op<"fully_connected", [Pure, NN_CountsPureMacs]> {
   let summary = "fully connected layer (weights [out, in])";
   let description = [{
     The input is viewed as `[batch, in]` with `batch = num_elements / in`

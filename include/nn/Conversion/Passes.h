@@ -1,0 +1,59 @@
+//===- Passes.h - nn conversion passes and the LLVM pipeline ----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_CONVERSION_PASSES_H
+#define NN_CONVERSION_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir::nn {
+
+#define GEN_PASS_DECL
+#include "nn/Conversion/Passes.h.inc"
+
+/// What the LLVM pipeline needs to know about a target.
+struct TargetInfo {
+  StringRef triple;
+  StringRef dataLayout;
+  StringRef cpu;
+  unsigned indexBitwidth;
+};
+
+/// The target named `name` (host, cortex-m4, ...), or std::nullopt.
+std::optional<TargetInfo> lookupTarget(StringRef name);
+
+struct NNToLLVMPipelineOptions
+    : public PassPipelineOptions<NNToLLVMPipelineOptions> {
+  PassOptions::Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or "
+                     "rv32imc"),
+      llvm::cl::init("host")};
+};
+
+/// nn on tensors -> linalg -> buffers -> loops -> LLVM dialect for `target`:
+/// the one list `nn-opt --nn-lower-to-llvm` and the driver both run.
+void buildNNToLLVMPipeline(OpPassManager &pm,
+                           const NNToLLVMPipelineOptions &options);
+
+/// Registers `--nn-lower-to-llvm`.
+void registerNNToLLVMPipeline();
+
+#define GEN_PASS_REGISTRATION
+#include "nn/Conversion/Passes.h.inc"
+
+} // namespace mlir::nn
+
+#endif // NN_CONVERSION_PASSES_H

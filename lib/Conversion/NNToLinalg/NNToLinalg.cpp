@@ -1,0 +1,1457 @@
+//===- NNToLinalg.cpp - lower nn ops to linalg on tensors -----------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// --convert-nn-to-linalg. Every layer becomes linalg.generic ops on tensors:
+// a window/matrix reduction into an f32 or i32 accumulator, then an
+// elementwise epilogue (bias, requantization, activation clamp). Quantized
+// tensors become tensors of their storage integers. The integer formulas are
+// TFLite's (see docs/numerics.md); QuantMath.h holds the fixed-point parts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Conversion/Passes.h"
+
+#include "QuantMath.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include "nn/Dialect/NN/IR/NNOps.h"
+
+#include <cmath>
+#include <limits>
+
+namespace mlir::nn {
+#define GEN_PASS_DEF_CONVERTNNTOLINALGPASS
+#include "nn/Conversion/Passes.h.inc"
+} // namespace mlir::nn
+
+using namespace mlir;
+using namespace mlir::nn;
+
+//===----------------------------------------------------------------------===//
+// Quantization parameters
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Scales and zero points of a tensor type: one entry when per-tensor, one
+/// per channel of `axis` when per-axis. Empty `scales` means float.
+struct QuantParams {
+  SmallVector<double> scales;
+  SmallVector<int64_t> zeroPoints;
+  int32_t axis = -1;
+  int32_t storageMin = 0, storageMax = 0;
+
+  bool isQuantized() const { return !scales.empty(); }
+  double scale(int64_t c = 0) const {
+    return scales.size() == 1 ? scales[0] : scales[c];
+  }
+  int32_t zeroPoint(int64_t c = 0) const {
+    return zeroPoints.size() == 1 ? zeroPoints[0] : zeroPoints[c];
+  }
+};
+} // namespace
+
+static QuantParams getQuantParams(Type type) {
+  QuantParams p;
+  Type element = getElementTypeOrSelf(type);
+  if (auto q = dyn_cast<quant::UniformQuantizedType>(element)) {
+    p.scales = {q.getScale()};
+    p.zeroPoints = {q.getZeroPoint()};
+  } else if (auto q = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
+    p.scales.assign(q.getScales().begin(), q.getScales().end());
+    p.zeroPoints.assign(q.getZeroPoints().begin(), q.getZeroPoints().end());
+    p.axis = q.getQuantizedDimension();
+  } else {
+    return p;
+  }
+  auto q = cast<quant::QuantizedType>(element);
+  // TFLite clamps to the full range of the C type (int8: [-128, 127]), not to
+  // a narrow storage range.
+  unsigned width = q.getStorageTypeIntegralWidth();
+  p.storageMin = static_cast<int32_t>(-(1LL << (width - 1)));
+  p.storageMax = static_cast<int32_t>((1LL << (width - 1)) - 1);
+  return p;
+}
+
+/// The [min, max] clamp of an output after a fused activation, as TFLite's
+/// CalculateActivationRange(Quantized) computes it. Float bounds come back as
+/// +-infinity when unbounded.
+namespace {
+struct ActivationRange {
+  int32_t qmin = 0, qmax = 0;
+  float fmin = -std::numeric_limits<float>::infinity();
+  float fmax = std::numeric_limits<float>::infinity();
+};
+} // namespace
+
+static FailureOr<ActivationRange>
+getActivationRange(Operation *op, FusedActivation act, const QuantParams &out) {
+  ActivationRange r;
+  switch (act) {
+  case FusedActivation::None:
+    break;
+  case FusedActivation::Relu:
+    r.fmin = 0;
+    break;
+  case FusedActivation::Relu6:
+    r.fmin = 0;
+    r.fmax = 6;
+    break;
+  case FusedActivation::ReluN1To1:
+    r.fmin = -1;
+    r.fmax = 1;
+    break;
+  case FusedActivation::Tanh:
+    return op->emitOpError("fused tanh activation is not supported by the "
+                           "lowering");
+  }
+  if (out.isQuantized()) {
+    float scale = static_cast<float>(out.scale());
+    r.qmin = out.storageMin;
+    r.qmax = out.storageMax;
+    if (!std::isinf(r.fmin))
+      r.qmin = std::max(r.qmin, quantizeFloat(r.fmin, scale, out.zeroPoint()));
+    if (!std::isinf(r.fmax))
+      r.qmax = std::min(r.qmax, quantizeFloat(r.fmax, scale, out.zeroPoint()));
+  }
+  return r;
+}
+
+//===----------------------------------------------------------------------===//
+// IR building helpers
+//===----------------------------------------------------------------------===//
+
+using BodyFn = function_ref<void(OpBuilder &, Location, ValueRange)>;
+
+static AffineMap identityMap(unsigned rank, MLIRContext *ctx) {
+  return AffineMap::getMultiDimIdentityMap(rank, ctx);
+}
+
+/// linalg.generic over `init`'s type whose first `numParallel` loops are
+/// parallel and the rest reductions.
+static Value buildGeneric(OpBuilder &b, Location loc, ValueRange inputs,
+                          Value init, ArrayRef<AffineMap> maps,
+                          unsigned numParallel, BodyFn body) {
+  unsigned numLoops = maps.front().getNumDims();
+  SmallVector<utils::IteratorType> iterators(numLoops,
+                                             utils::IteratorType::reduction);
+  for (unsigned i = 0; i < numParallel; ++i)
+    iterators[i] = utils::IteratorType::parallel;
+  return linalg::GenericOp::create(b, loc, TypeRange{init.getType()}, inputs,
+                                   ValueRange{init}, maps, iterators, body)
+      .getResult(0);
+}
+
+static Value emptyTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                         Type elementType) {
+  return tensor::EmptyOp::create(b, loc, shape, elementType);
+}
+
+static Value filledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                          TypedAttr value) {
+  Value init = emptyTensor(b, loc, shape, value.getType());
+  Value scalar = arith::ConstantOp::create(b, loc, value);
+  return linalg::FillOp::create(b, loc, ValueRange{scalar}, ValueRange{init})
+      .getResult(0);
+}
+
+/// A 1-D i32 constant tensor.
+static Value i32Vector(OpBuilder &b, Location loc, ArrayRef<int32_t> values) {
+  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                    b.getI32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, values));
+}
+
+/// Reshapes a static tensor (row-major, like nn.reshape) by collapsing it to
+/// 1-D and expanding it to `shape`.
+static Value reshapeTo(OpBuilder &b, Location loc, Value value,
+                       ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() == shape)
+    return value;
+  if (type.getRank() != 1) {
+    ReassociationIndices all;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      all.push_back(d);
+    value = tensor::CollapseShapeOp::create(
+        b, loc, value, ArrayRef<ReassociationIndices>{all});
+  }
+  if (shape.size() == 1)
+    return value;
+  ReassociationIndices all;
+  for (size_t d = 0; d < shape.size(); ++d)
+    all.push_back(d);
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      ArrayRef<ReassociationIndices>{all});
+}
+
+/// Pads a tensor with a constant: `low`/`high` per dimension.
+static Value padTensor(OpBuilder &b, Location loc, Value value,
+                       ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                       Value padValue) {
+  if (llvm::all_of(low, [](int64_t v) { return v == 0; }) &&
+      llvm::all_of(high, [](int64_t v) { return v == 0; }))
+    return value;
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape;
+  SmallVector<OpFoldResult> lowOfr, highOfr;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    shape.push_back(type.getDimSize(d) + low[d] + high[d]);
+    lowOfr.push_back(b.getIndexAttr(low[d]));
+    highOfr.push_back(b.getIndexAttr(high[d]));
+  }
+  return tensor::PadOp::create(b, loc, type.clone(shape), value, lowOfr,
+                               highOfr, padValue);
+}
+
+static Value extend(OpBuilder &b, Location loc, Value v) {
+  return arith::ExtSIOp::create(b, loc, b.getI32Type(), v);
+}
+
+/// Multiply-accumulate body shared by conv, depthwise and fully connected:
+/// float `acc + x * w`, or int8 `acc + (x - xZp) * (w - wZp)` in i32.
+static void buildMacBody(OpBuilder &b, Location loc, ValueRange args,
+                         bool quantized, int32_t inputZp, int32_t weightZp) {
+  Value x = args[0], w = args[1], acc = args[2];
+  Value result;
+  if (quantized) {
+    Value xv = arith::SubIOp::create(b, loc, extend(b, loc, x),
+                                     constI32(b, loc, inputZp));
+    Value wv = arith::SubIOp::create(b, loc, extend(b, loc, w),
+                                     constI32(b, loc, weightZp));
+    result = arith::AddIOp::create(b, loc, acc,
+                                   arith::MulIOp::create(b, loc, xv, wv));
+  } else {
+    result =
+        arith::AddFOp::create(b, loc, acc, arith::MulFOp::create(b, loc, x, w));
+  }
+  linalg::YieldOp::create(b, loc, result);
+}
+
+/// Float clamp to an activation range (skipping infinite bounds).
+static Value clampF32(OpBuilder &b, Location loc, Value x,
+                      const ActivationRange &r) {
+  if (!std::isinf(r.fmin))
+    x = arith::MaximumFOp::create(b, loc, x, constF32(b, loc, r.fmin));
+  if (!std::isinf(r.fmax))
+    x = arith::MinimumFOp::create(b, loc, x, constF32(b, loc, r.fmax));
+  return x;
+}
+
+/// Requantization of an i32 accumulator to the output's storage type:
+/// clamp(MultiplyByQuantizedMultiplier(acc) + zp, range).
+static Value requantize(OpBuilder &b, Location loc, Value acc, Value multiplier,
+                        Value shift, int32_t outputZp,
+                        const ActivationRange &range, Type storage) {
+  Value scaled =
+      emitMultiplyByQuantizedMultiplier(b, loc, acc, multiplier, shift);
+  scaled = arith::AddIOp::create(b, loc, scaled, constI32(b, loc, outputZp));
+  scaled = emitClampI32(b, loc, scaled, range.qmin, range.qmax);
+  return arith::TruncIOp::create(b, loc, storage, scaled);
+}
+
+/// The epilogue of a layer that accumulated into `acc` ([..., C]): adds the
+/// bias (per channel, last dimension) and either clamps (float) or
+/// requantizes per channel with `realScales[c]` (int8) into `outType`.
+static Value buildEpilogue(OpBuilder &b, Location loc, Value acc, Value bias,
+                           RankedTensorType outType, const QuantParams &out,
+                           ArrayRef<double> realScales,
+                           const ActivationRange &range) {
+  auto accType = cast<RankedTensorType>(acc.getType());
+  MLIRContext *ctx = b.getContext();
+  unsigned rank = accType.getRank();
+  int64_t channels = accType.getShape().back();
+  AffineMap id = identityMap(rank, ctx);
+  AffineMap channel =
+      AffineMap::get(rank, 0, getAffineDimExpr(rank - 1, ctx), ctx);
+  SmallVector<Value> inputs{acc};
+  SmallVector<AffineMap> maps{id};
+  if (bias) {
+    inputs.push_back(bias);
+    maps.push_back(channel);
+  }
+  bool quantized = out.isQuantized();
+  if (quantized) {
+    SmallVector<int32_t> multipliers, shifts;
+    for (int64_t c = 0; c < channels; ++c) {
+      QuantizedMultiplier qm = quantizeMultiplier(
+          realScales.size() == 1 ? realScales[0] : realScales[c]);
+      multipliers.push_back(qm.multiplier);
+      shifts.push_back(qm.shift);
+    }
+    inputs.push_back(i32Vector(b, loc, multipliers));
+    inputs.push_back(i32Vector(b, loc, shifts));
+    maps.push_back(channel);
+    maps.push_back(channel);
+  }
+  maps.push_back(id);
+  Type storage = outType.getElementType();
+  Value init = emptyTensor(b, loc, accType.getShape(), storage);
+  bool hasBias = static_cast<bool>(bias);
+  int32_t zp = quantized ? out.zeroPoint() : 0;
+  return buildGeneric(
+      b, loc, inputs, init, maps, rank,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value v = args[0];
+        unsigned next = 1;
+        if (hasBias) {
+          v = quantized
+                  ? arith::AddIOp::create(nb, nloc, v, args[next]).getResult()
+                  : arith::AddFOp::create(nb, nloc, v, args[next]).getResult();
+          ++next;
+        }
+        if (quantized)
+          v = requantize(nb, nloc, v, args[next], args[next + 1], zp, range,
+                         storage);
+        else
+          v = clampF32(nb, nloc, v, range);
+        linalg::YieldOp::create(nb, nloc, v);
+      });
+}
+
+/// Dequantizes constant weights for a hybrid layer (float activations, int8
+/// weights): `(w - zp[c]) * scale[c]` along the quantized axis.
+static Value dequantizeWeights(OpBuilder &b, Location loc, Value weights,
+                               const QuantParams &q) {
+  auto type = cast<RankedTensorType>(weights.getType());
+  MLIRContext *ctx = b.getContext();
+  unsigned rank = type.getRank();
+  int64_t axis = q.axis < 0 ? 0 : q.axis;
+  int64_t channels = q.scales.size() == 1 ? 1 : type.getDimSize(axis);
+  SmallVector<float> scales;
+  SmallVector<int32_t> zps;
+  for (int64_t c = 0; c < channels; ++c) {
+    scales.push_back(static_cast<float>(q.scale(c)));
+    zps.push_back(q.zeroPoint(c));
+  }
+  Value scaleVec = arith::ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(RankedTensorType::get({channels}, b.getF32Type()),
+                             ArrayRef<float>(scales)));
+  Value zpVec = i32Vector(b, loc, zps);
+  AffineMap id = identityMap(rank, ctx);
+  AffineExpr c = channels == 1 ? getAffineConstantExpr(0, ctx)
+                               : getAffineDimExpr(axis, ctx);
+  AffineMap channel = AffineMap::get(rank, 0, c, ctx);
+  Value init = emptyTensor(b, loc, type.getShape(), b.getF32Type());
+  return buildGeneric(
+      b, loc, {weights, scaleVec, zpVec}, init, {id, channel, channel, id},
+      rank, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value v =
+            arith::SubIOp::create(nb, nloc, extend(nb, nloc, args[0]), args[2]);
+        Value f = arith::SIToFPOp::create(nb, nloc, nb.getF32Type(), v);
+        linalg::YieldOp::create(
+            nb, nloc, arith::MulFOp::create(nb, nloc, f, args[1]).getResult());
+      });
+}
+
+/// TFLite's padding of a 2-D window op: [top, bottom, left, right], the
+/// bottom/right amounts trimmed to what the output actually reads.
+static SmallVector<int64_t, 4>
+computePadding(Padding padding, std::optional<ArrayRef<int64_t>> explicitPads,
+               ArrayRef<int64_t> inHW, ArrayRef<int64_t> outHW,
+               ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+               ArrayRef<int64_t> dilations) {
+  SmallVector<int64_t, 4> pads(4, 0);
+  for (int d = 0; d < 2; ++d) {
+    int64_t dilation = dilations.empty() ? 1 : dilations[d];
+    int64_t effective = (kernel[d] - 1) * dilation + 1;
+    int64_t before = 0;
+    if (padding == Padding::Same) {
+      int64_t total = std::max<int64_t>(
+          (outHW[d] - 1) * strides[d] + effective - inHW[d], 0);
+      before = total / 2;
+    } else if (padding == Padding::Explicit) {
+      before = (*explicitPads)[2 * d];
+    }
+    int64_t needed = (outHW[d] - 1) * strides[d] + effective;
+    pads[2 * d] = before;
+    pads[2 * d + 1] = std::max<int64_t>(needed - inHW[d] - before, 0);
+  }
+  return pads;
+}
+
+static LogicalResult requireStatic(Operation *op) {
+  for (Type t : llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
+    if (auto shaped = dyn_cast<ShapedType>(t);
+        shaped && !shaped.hasStaticShape())
+      return op->emitOpError("lowering needs static shapes, got ") << t;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+struct ConstantLowering : OpConversionPattern<ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto value = dyn_cast<TypedAttr>(op.getValue());
+    Type converted = getTypeConverter()->convertType(op.getType());
+    if (!value || value.getType() != converted)
+      return op.emitOpError("value of type ")
+             << (value ? value.getType() : Type())
+             << " does not match the storage type " << converted;
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
+struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    rewriter.replaceOp(op, reshapeTo(rewriter, op.getLoc(), adaptor.getInput(),
+                                     op.getType().getShape()));
+    return success();
+  }
+};
+
+/// conv2d and depthwise_conv2d: pad, accumulate, epilogue.
+template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+  static constexpr bool isDepthwise = std::is_same_v<OpTy, DepthwiseConv2DOp>;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qW = getQuantParams(filterType),
+                qOut = getQuantParams(outType);
+    bool quantized = qIn.isQuantized();
+    FailureOr<ActivationRange> range =
+        getActivationRange(op, op.getFusedActivation(), qOut);
+    if (failed(range))
+      return failure();
+    if (quantized && llvm::any_of(qW.zeroPoints, [](int64_t z) { return z; }))
+      return op.emitOpError("int8 lowering expects weight zero points of 0 "
+                            "(TFLite's int8 scheme)");
+
+    Value input = adaptor.getInput();
+    Value filter = adaptor.getFilter();
+    if (!quantized && qW.isQuantized())
+      filter = dequantizeWeights(rewriter, loc, filter, qW);
+
+    ArrayRef<int64_t> inShape = inType.getShape();
+    ArrayRef<int64_t> outShape = outType.getShape();
+    ArrayRef<int64_t> fShape = filterType.getShape();
+    SmallVector<int64_t> kernel{fShape[1], fShape[2]};
+    ArrayRef<int64_t> strides = op.getStrides();
+    ArrayRef<int64_t> dilations = op.getDilations();
+    SmallVector<int64_t, 4> pads = computePadding(
+        op.getPadding(), op.getExplicitPadding(), inShape.slice(1, 2),
+        outShape.slice(1, 2), kernel, strides, dilations);
+
+    Type accElem =
+        quantized ? Type(rewriter.getI32Type()) : Type(rewriter.getF32Type());
+    Value padValue =
+        quantized
+            ? Value(arith::ConstantOp::create(
+                  rewriter, loc,
+                  rewriter.getIntegerAttr(
+                      cast<RankedTensorType>(input.getType()).getElementType(),
+                      qIn.zeroPoint())))
+            : constF32(rewriter, loc, 0.0);
+    input = padTensor(rewriter, loc, input, {0, pads[0], pads[2], 0},
+                      {0, pads[1], pads[3], 0}, padValue);
+    Value acc =
+        filledTensor(rewriter, loc, outShape, rewriter.getZeroAttr(accElem));
+
+    // Loops (n, oy, ox, o, ky, kx[, c]).
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    AffineExpr iy = d(1) * strides[0] + d(4) * dilations[0];
+    AffineExpr ix = d(2) * strides[1] + d(5) * dilations[1];
+    SmallVector<AffineMap> maps;
+    if constexpr (isDepthwise) {
+      // Filter 1HWO -> HWO; output channel o reads input channel o / M.
+      filter = tensor::CollapseShapeOp::create(
+          rewriter, loc, filter,
+          ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}});
+      int64_t multiplier = op.getDepthMultiplier();
+      maps.push_back(
+          AffineMap::get(6, 0, {d(0), iy, ix, d(3).floorDiv(multiplier)}, ctx));
+      maps.push_back(AffineMap::get(6, 0, {d(4), d(5), d(3)}, ctx));
+      maps.push_back(AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx));
+    } else {
+      // Grouped: output channel o belongs to group o / (O / groups) and reads
+      // that group's filter-channels input channels.
+      int64_t groupChannels = fShape[3];
+      int64_t groups = inShape[3] / groupChannels;
+      int64_t outPerGroup = fShape[0] / groups;
+      AffineExpr ic = groups == 1
+                          ? d(6)
+                          : d(3).floorDiv(outPerGroup) * groupChannels + d(6);
+      maps.push_back(AffineMap::get(7, 0, {d(0), iy, ix, ic}, ctx));
+      maps.push_back(AffineMap::get(7, 0, {d(3), d(4), d(5), d(6)}, ctx));
+      maps.push_back(AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx));
+    }
+    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
+    acc = buildGeneric(rewriter, loc, {input, filter}, acc, maps, 4,
+                       [&](OpBuilder &b, Location l, ValueRange args) {
+                         buildMacBody(b, l, args, quantized, inZp, 0);
+                       });
+
+    SmallVector<double> realScales;
+    if (quantized)
+      for (int64_t c = 0; c < outShape[3]; ++c)
+        realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
+    Value result = buildEpilogue(
+        rewriter, loc, acc, adaptor.getBias(),
+        cast<RankedTensorType>(this->getTypeConverter()->convertType(outType)),
+        qOut, realScales, *range);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FullyConnectedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    RankedTensorType inType = op.getInput().getType();
+    RankedTensorType wType = op.getWeights().getType();
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qW = getQuantParams(wType),
+                qOut = getQuantParams(outType);
+    bool quantized = qIn.isQuantized();
+    FailureOr<ActivationRange> range =
+        getActivationRange(op, op.getFusedActivation(), qOut);
+    if (failed(range))
+      return failure();
+    if (quantized && llvm::any_of(qW.zeroPoints, [](int64_t z) { return z; }))
+      return op.emitOpError("int8 lowering expects weight zero points of 0 "
+                            "(TFLite's int8 scheme)");
+
+    int64_t outF = wType.getDimSize(0), inF = wType.getDimSize(1);
+    int64_t batch = inType.getNumElements() / inF;
+    Value input = reshapeTo(rewriter, loc, adaptor.getInput(), {batch, inF});
+    Value weights = adaptor.getWeights();
+    if (!quantized && qW.isQuantized())
+      weights = dequantizeWeights(rewriter, loc, weights, qW);
+    Type accElem =
+        quantized ? Type(rewriter.getI32Type()) : Type(rewriter.getF32Type());
+    Value acc = filledTensor(rewriter, loc, {batch, outF},
+                             rewriter.getZeroAttr(accElem));
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineMap> maps{AffineMap::get(3, 0, {d(0), d(2)}, ctx),
+                                AffineMap::get(3, 0, {d(1), d(2)}, ctx),
+                                AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
+    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
+    acc = buildGeneric(rewriter, loc, {input, weights}, acc, maps, 2,
+                       [&](OpBuilder &b, Location l, ValueRange args) {
+                         buildMacBody(b, l, args, quantized, inZp, 0);
+                       });
+    SmallVector<double> realScales;
+    if (quantized)
+      for (int64_t c = 0; c < outF; ++c)
+        realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
+    auto convertedOut =
+        cast<RankedTensorType>(getTypeConverter()->convertType(outType));
+    Value result = buildEpilogue(rewriter, loc, acc, adaptor.getBias(),
+                                 convertedOut.clone({batch, outF}), qOut,
+                                 realScales, *range);
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, loc, result, outType.getShape()));
+    return success();
+  }
+};
+
+/// max_pool2d and avg_pool2d. Padded positions are excluded: max pooling pads
+/// with the lowest value, average pooling divides by the count of valid
+/// positions computed from the output index.
+template <typename OpTy> struct PoolLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+  static constexpr bool isAverage = std::is_same_v<OpTy, AvgPool2DOp>;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams q = getQuantParams(outType);
+    bool quantized = q.isQuantized();
+    FailureOr<ActivationRange> range =
+        getActivationRange(op, op.getFusedActivation(), q);
+    if (failed(range))
+      return failure();
+    ArrayRef<int64_t> inShape = inType.getShape();
+    ArrayRef<int64_t> outShape = outType.getShape();
+    ArrayRef<int64_t> kernel = op.getKernel();
+    ArrayRef<int64_t> strides = op.getStrides();
+    SmallVector<int64_t, 4> pads = computePadding(
+        op.getPadding(), op.getExplicitPadding(), inShape.slice(1, 2),
+        outShape.slice(1, 2), kernel, strides, {});
+    Type storage =
+        cast<RankedTensorType>(adaptor.getInput().getType()).getElementType();
+    Type accElem = quantized
+                       ? (isAverage ? Type(rewriter.getI32Type()) : storage)
+                       : Type(rewriter.getF32Type());
+    TypedAttr padAttr, initAttr;
+    if (isAverage) {
+      padAttr = rewriter.getZeroAttr(storage);
+      initAttr = rewriter.getZeroAttr(accElem);
+    } else if (quantized) {
+      padAttr = initAttr = rewriter.getIntegerAttr(storage, q.storageMin);
+    } else {
+      padAttr = initAttr =
+          rewriter.getF32FloatAttr(-std::numeric_limits<float>::infinity());
+    }
+    Value padValue = arith::ConstantOp::create(rewriter, loc, padAttr);
+    Value input =
+        padTensor(rewriter, loc, adaptor.getInput(), {0, pads[0], pads[2], 0},
+                  {0, pads[1], pads[3], 0}, padValue);
+    Value acc = filledTensor(rewriter, loc, outShape, initAttr);
+    // The window's shape, read by no one: it gives the reduction loops
+    // their bounds.
+    Value window = emptyTensor(rewriter, loc, kernel, rewriter.getI8Type());
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineMap> maps{
+        AffineMap::get(
+            6, 0,
+            {d(0), d(1) * strides[0] + d(4), d(2) * strides[1] + d(5), d(3)},
+            ctx),
+        AffineMap::get(6, 0, {d(4), d(5)}, ctx),
+        AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+    acc = buildGeneric(
+        rewriter, loc, {input, window}, acc, maps, 4,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], a = args[2], r;
+          if (!isAverage)
+            r = quantized ? arith::MaxSIOp::create(b, l, a, x).getResult()
+                          : arith::MaximumFOp::create(b, l, a, x).getResult();
+          else
+            r = quantized ? arith::AddIOp::create(b, l, a, extend(b, l, x))
+                                .getResult()
+                          : arith::AddFOp::create(b, l, a, x).getResult();
+          linalg::YieldOp::create(b, l, r);
+        });
+
+    Value init = emptyTensor(rewriter, loc, outShape, storage);
+    AffineMap id = identityMap(4, ctx);
+    ActivationRange r = *range;
+    int64_t inH = inShape[1], inW = inShape[2];
+    Value result = buildGeneric(
+        rewriter, loc, {acc}, init, {id, id}, 4,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value v = args[0];
+          if (!isAverage) {
+            v = quantized
+                    ? Value(arith::TruncIOp::create(
+                          b, l, storage,
+                          emitClampI32(b, l, extend(b, l, v), r.qmin, r.qmax)))
+                    : clampF32(b, l, v, r);
+            linalg::YieldOp::create(b, l, v);
+            return;
+          }
+          // count = valid rows * valid columns of this output's window.
+          auto validExtent = [&](unsigned dim, int64_t stride, int64_t pad,
+                                 int64_t k, int64_t size) {
+            Value o = arith::IndexCastOp::create(
+                b, l, b.getI32Type(), linalg::IndexOp::create(b, l, dim));
+            Value start = arith::SubIOp::create(
+                b, l, arith::MulIOp::create(b, l, o, constI32(b, l, stride)),
+                constI32(b, l, pad));
+            Value end = arith::MinSIOp::create(
+                b, l, arith::AddIOp::create(b, l, start, constI32(b, l, k)),
+                constI32(b, l, size));
+            start = arith::MaxSIOp::create(b, l, start, constI32(b, l, 0));
+            return arith::SubIOp::create(b, l, end, start).getResult();
+          };
+          Value count = arith::MulIOp::create(
+              b, l, validExtent(1, strides[0], pads[0], kernel[0], inH),
+              validExtent(2, strides[1], pads[2], kernel[1], inW));
+          if (!quantized) {
+            v = arith::DivFOp::create(
+                b, l, v, arith::SIToFPOp::create(b, l, b.getF32Type(), count));
+            linalg::YieldOp::create(b, l, clampF32(b, l, v, r));
+            return;
+          }
+          // TFLite: acc > 0 ? (acc + n/2) / n : (acc - n/2) / n.
+          Value half = arith::DivSIOp::create(b, l, count, constI32(b, l, 2));
+          Value positive = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, v, constI32(b, l, 0));
+          Value biased = arith::SelectOp::create(
+              b, l, positive, arith::AddIOp::create(b, l, v, half),
+              arith::SubIOp::create(b, l, v, half));
+          v = arith::DivSIOp::create(b, l, biased, count);
+          v = emitClampI32(b, l, v, r.qmin, r.qmax);
+          linalg::YieldOp::create(
+              b, l, arith::TruncIOp::create(b, l, storage, v).getResult());
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Builds a 256-entry table over the int8 inputs [-128, 127] whose entry i is
+/// `fn(i - 128)` (input index offset by 128).
+template <typename T>
+static Value buildTable(OpBuilder &b, Location loc, Type elementType,
+                        function_ref<T(int32_t)> fn) {
+  SmallVector<T> values;
+  for (int32_t q = -128; q <= 127; ++q)
+    values.push_back(fn(q));
+  auto type = RankedTensorType::get({256}, elementType);
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(type, ArrayRef<T>(values)));
+}
+
+/// Reads table[x + 128] for an i8 `x` inside a linalg body.
+static Value lookup(OpBuilder &b, Location loc, Value table, Value x) {
+  Value index = arith::IndexCastOp::create(
+      b, loc, b.getIndexType(),
+      arith::AddIOp::create(b, loc, extend(b, loc, x), constI32(b, loc, 128)));
+  return tensor::ExtractOp::create(b, loc, table, ValueRange{index});
+}
+
+/// Softmax over the last axis. Float: TFLite's reference (max, exp of the
+/// shifted inputs, sum, divide). int8: the same in float with exp read from a
+/// 256-entry table of exp(beta * scale * (q - max)), then quantized to the
+/// output (scale 1/256, zero point -128). Not bit-exact with TFLM's
+/// fixed-point kernel (see docs/numerics.md).
+struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qOut = getQuantParams(outType);
+    bool quantized = qIn.isQuantized();
+    int64_t depth = inType.getShape().back();
+    int64_t rows = inType.getNumElements() / depth;
+    Value input = reshapeTo(rewriter, loc, adaptor.getInput(), {rows, depth});
+    Type storage = cast<RankedTensorType>(input.getType()).getElementType();
+    float beta = op.getBeta().convertToFloat();
+
+    AffineMap id = identityMap(2, ctx);
+    AffineMap row = AffineMap::get(2, 0, getAffineDimExpr(0, ctx), ctx);
+    TypedAttr lowest = quantized
+                           ? TypedAttr(rewriter.getIntegerAttr(storage, -128))
+                           : TypedAttr(rewriter.getF32FloatAttr(
+                                 -std::numeric_limits<float>::infinity()));
+    Value max = filledTensor(rewriter, loc, {rows}, lowest);
+    max = buildGeneric(
+        rewriter, loc, {input}, max, {id, row}, 1,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value m =
+              quantized
+                  ? arith::MaxSIOp::create(b, l, args[0], args[1]).getResult()
+                  : arith::MaximumFOp::create(b, l, args[0], args[1])
+                        .getResult();
+          linalg::YieldOp::create(b, l, m);
+        });
+    Value table;
+    if (quantized) {
+      // Indexed by q - max + 128 for q - max in [-255, 0]: entry i is
+      // exp(beta * scale * (i - 128 - 127)), i.e. diff = i - 255.
+      double inScale = qIn.scale();
+      table = buildTable<float>(
+          rewriter, loc, rewriter.getF32Type(), [&](int32_t q) {
+            int32_t diff = q + 128 - 255;
+            return static_cast<float>(std::exp(beta * inScale * diff));
+          });
+    }
+    Value exps =
+        emptyTensor(rewriter, loc, {rows, depth}, rewriter.getF32Type());
+    exps = buildGeneric(
+        rewriter, loc, {input, max}, exps, {id, row, id}, 2,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value e;
+          if (quantized) {
+            // diff + 127 lies in [-128, 127]: an i8 table index.
+            Value diff = arith::SubIOp::create(b, l, extend(b, l, args[0]),
+                                               extend(b, l, args[1]));
+            Value index = arith::IndexCastOp::create(
+                b, l, b.getIndexType(),
+                arith::AddIOp::create(b, l, diff, constI32(b, l, 255)));
+            e = tensor::ExtractOp::create(b, l, table, ValueRange{index});
+          } else {
+            Value shifted = arith::SubFOp::create(b, l, args[0], args[1]);
+            e = math::ExpOp::create(
+                b, l,
+                arith::MulFOp::create(b, l, shifted, constF32(b, l, beta)));
+          }
+          linalg::YieldOp::create(b, l, e);
+        });
+    Value sum =
+        filledTensor(rewriter, loc, {rows}, rewriter.getF32FloatAttr(0));
+    sum = buildGeneric(
+        rewriter, loc, {exps}, sum, {id, row}, 1,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(
+              b, l, arith::AddFOp::create(b, l, args[1], args[0]).getResult());
+        });
+    Value init = emptyTensor(rewriter, loc, {rows, depth}, storage);
+    float outScale = quantized ? static_cast<float>(qOut.scale()) : 1.0f;
+    int32_t outZp = quantized ? qOut.zeroPoint() : 0;
+    int32_t qmin = qOut.storageMin, qmax = qOut.storageMax;
+    Value result = buildGeneric(
+        rewriter, loc, {exps, sum}, init, {id, row, id}, 2,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value p = arith::DivFOp::create(b, l, args[0], args[1]);
+          if (quantized) {
+            Value q = emitRoundToI32(
+                b, l, arith::DivFOp::create(b, l, p, constF32(b, l, outScale)));
+            q = arith::AddIOp::create(b, l, q, constI32(b, l, outZp));
+            q = emitClampI32(b, l, q, qmin, qmax);
+            p = arith::TruncIOp::create(b, l, storage, q);
+          }
+          linalg::YieldOp::create(b, l, p);
+        });
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, loc, result, outType.getShape()));
+    return success();
+  }
+};
+
+/// Elementwise unary ops. Float: the formula on each element. int8: relu,
+/// relu6 and quantize/requantize rescale with TFLite's fixed-point
+/// multiplier; the curved activations (tanh, sigmoid, hard_swish,
+/// leaky_relu) read a 256-entry table computed here from the float formula,
+/// as TFLite's int8 LUT kernels do.
+template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  /// The float formula, for the float lowering and the int8 tables.
+  static float reference(OpTy op, float x) {
+    if constexpr (std::is_same_v<OpTy, ReluOp>)
+      return std::max(x, 0.0f);
+    else if constexpr (std::is_same_v<OpTy, Relu6Op>)
+      return std::min(std::max(x, 0.0f), 6.0f);
+    else if constexpr (std::is_same_v<OpTy, TanhOp>)
+      return std::tanh(x);
+    else if constexpr (std::is_same_v<OpTy, SigmoidOp>)
+      return 1.0f / (1.0f + std::exp(-x));
+    else if constexpr (std::is_same_v<OpTy, HardSwishOp>)
+      return x * std::min(6.0f, std::max(0.0f, x + 3.0f)) / 6.0f;
+    else if constexpr (std::is_same_v<OpTy, LeakyReluOp>)
+      return x < 0 ? op.getAlpha().convertToFloat() * x : x;
+    else
+      return x;
+  }
+
+  static Value emitFloat(OpTy op, OpBuilder &b, Location l, Value x) {
+    auto c = [&](float v) { return constF32(b, l, v); };
+    if constexpr (std::is_same_v<OpTy, ReluOp>)
+      return arith::MaximumFOp::create(b, l, x, c(0));
+    else if constexpr (std::is_same_v<OpTy, Relu6Op>)
+      return arith::MinimumFOp::create(
+          b, l, arith::MaximumFOp::create(b, l, x, c(0)), c(6));
+    else if constexpr (std::is_same_v<OpTy, TanhOp>)
+      // 1 - 2 / (exp(2x) + 1): only exp needs a library call.
+      return arith::SubFOp::create(
+          b, l, c(1),
+          arith::DivFOp::create(
+              b, l, c(2),
+              arith::AddFOp::create(
+                  b, l,
+                  math::ExpOp::create(b, l,
+                                      arith::MulFOp::create(b, l, x, c(2))),
+                  c(1))));
+    else if constexpr (std::is_same_v<OpTy, SigmoidOp>)
+      return arith::DivFOp::create(
+          b, l, c(1),
+          arith::AddFOp::create(
+              b, l, c(1),
+              math::ExpOp::create(b, l, arith::NegFOp::create(b, l, x))));
+    else if constexpr (std::is_same_v<OpTy, HardSwishOp>) {
+      Value r6 = arith::MinimumFOp::create(
+          b, l, c(6),
+          arith::MaximumFOp::create(b, l, c(0),
+                                    arith::AddFOp::create(b, l, x, c(3))));
+      return arith::DivFOp::create(b, l, arith::MulFOp::create(b, l, x, r6),
+                                   c(6));
+    } else if constexpr (std::is_same_v<OpTy, LeakyReluOp>) {
+      Value negative =
+          arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x, c(0));
+      return arith::SelectOp::create(
+          b, l, negative,
+          arith::MulFOp::create(b, l, x, c(op.getAlpha().convertToFloat())), x);
+    } else {
+      return x;
+    }
+  }
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qOut = getQuantParams(outType);
+    Value input = adaptor.getInput();
+    auto convertedOut =
+        cast<RankedTensorType>(this->getTypeConverter()->convertType(outType));
+    Type storage = convertedOut.getElementType();
+    unsigned rank = inType.getRank();
+    AffineMap id = identityMap(rank, op.getContext());
+    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    if (qIn.isQuantized() != qOut.isQuantized() || qIn.scales.size() > 1 ||
+        qOut.scales.size() > 1)
+      return op.emitOpError("unsupported mix of quantized and float types");
+
+    auto body = [&](auto fn) {
+      return buildGeneric(rewriter, loc, {input}, init, {id, id}, rank,
+                          [&](OpBuilder &b, Location l, ValueRange args) {
+                            linalg::YieldOp::create(b, l, fn(b, l, args[0]));
+                          });
+    };
+    Value result;
+    if (!qIn.isQuantized()) {
+      result = body([&](OpBuilder &b, Location l, Value x) {
+        return emitFloat(op, b, l, x);
+      });
+    } else if constexpr (std::is_same_v<OpTy, ReluOp> ||
+                         std::is_same_v<OpTy, Relu6Op>) {
+      // TFLite's ReluQuantized: rescale (x - zp_in) to the output, clamp to
+      // the activation range.
+      FailureOr<ActivationRange> range = getActivationRange(
+          op,
+          std::is_same_v<OpTy, ReluOp> ? FusedActivation::Relu
+                                       : FusedActivation::Relu6,
+          qOut);
+      if (failed(range))
+        return failure();
+      QuantizedMultiplier qm = quantizeMultiplier(qIn.scale() / qOut.scale());
+      int32_t inZp = qIn.zeroPoint(), outZp = qOut.zeroPoint();
+      result = body([&](OpBuilder &b, Location l, Value x) {
+        Value v =
+            arith::SubIOp::create(b, l, extend(b, l, x), constI32(b, l, inZp));
+        return requantize(b, l, v, constI32(b, l, qm.multiplier),
+                          constI32(b, l, qm.shift), outZp, *range, storage);
+      });
+    } else {
+      double inScale = qIn.scale(), outScale = qOut.scale();
+      int32_t inZp = qIn.zeroPoint(), outZp = qOut.zeroPoint();
+      int32_t qmin = qOut.storageMin, qmax = qOut.storageMax;
+      Value table =
+          buildTable<int8_t>(rewriter, loc, storage, [&](int32_t q) -> int8_t {
+            float x = static_cast<float>(inScale * (q - inZp));
+            float y = reference(op, x);
+            int32_t r = quantizeFloat(y, static_cast<float>(outScale), outZp);
+            return static_cast<int8_t>(std::clamp(r, qmin, qmax));
+          });
+      result = body([&](OpBuilder &b, Location l, Value x) {
+        return lookup(b, l, table, x);
+      });
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// quantize (float -> int8, or int8 -> int8 requantize) and dequantize.
+struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qOut = getQuantParams(outType);
+    if (!qOut.isQuantized() || qOut.scales.size() > 1 || qIn.scales.size() > 1)
+      return op.emitOpError("expects a per-tensor quantized output");
+    Type storage = getTypeConverter()->convertType(outType.getElementType());
+    unsigned rank = inType.getRank();
+    AffineMap id = identityMap(rank, op.getContext());
+    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    int32_t outZp = qOut.zeroPoint(), qmin = qOut.storageMin,
+            qmax = qOut.storageMax;
+    float outScale = static_cast<float>(qOut.scale());
+    QuantizedMultiplier qm;
+    int32_t inZp = 0;
+    if (qIn.isQuantized()) {
+      qm = quantizeMultiplier(qIn.scale() / qOut.scale());
+      inZp = qIn.zeroPoint();
+    }
+    bool requant = qIn.isQuantized();
+    Value result = buildGeneric(
+        rewriter, loc, {adaptor.getInput()}, init, {id, id}, rank,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value q;
+          if (requant) {
+            // TFLite's Requantize: MultiplyByQuantizedMultiplier(x - zp_in).
+            Value v = arith::SubIOp::create(b, l, extend(b, l, args[0]),
+                                            constI32(b, l, inZp));
+            q = emitMultiplyByQuantizedMultiplier(b, l, v,
+                                                  constI32(b, l, qm.multiplier),
+                                                  constI32(b, l, qm.shift));
+          } else {
+            // TFLite's AffineQuantize: round(x / scale) in float.
+            q = emitRoundToI32(
+                b, l,
+                arith::DivFOp::create(b, l, args[0], constF32(b, l, outScale)));
+          }
+          q = arith::AddIOp::create(b, l, q, constI32(b, l, outZp));
+          q = emitClampI32(b, l, q, qmin, qmax);
+          linalg::YieldOp::create(
+              b, l, arith::TruncIOp::create(b, l, storage, q).getResult());
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    QuantParams q = getQuantParams(op.getInput().getType());
+    if (!q.isQuantized())
+      return op.emitOpError("expects a quantized input");
+    rewriter.replaceOp(
+        op, dequantizeWeights(rewriter, op.getLoc(), adaptor.getInput(), q));
+    return success();
+  }
+};
+
+/// add and mul with numpy broadcasting. int8 as TFLite: add rescales both
+/// inputs to a common scale with 20 bits of headroom, then to the output;
+/// mul rescales the product of the offset inputs.
+template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+  static constexpr bool isAdd = std::is_same_v<OpTy, AddOp>;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams q1 = getQuantParams(op.getLhs().getType()),
+                q2 = getQuantParams(op.getRhs().getType()),
+                qo = getQuantParams(outType);
+    if (q1.scales.size() > 1 || q2.scales.size() > 1 || qo.scales.size() > 1)
+      return op.emitOpError("per-axis quantized operands are not supported");
+    FailureOr<ActivationRange> range =
+        getActivationRange(op, op.getFusedActivation(), qo);
+    if (failed(range))
+      return failure();
+    unsigned rank = outType.getRank();
+    auto broadcastMap = [&](Type t) {
+      auto type = cast<RankedTensorType>(t);
+      SmallVector<AffineExpr> exprs;
+      int64_t offset = rank - type.getRank();
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        exprs.push_back(type.getDimSize(d) == 1 &&
+                                outType.getDimSize(d + offset) != 1
+                            ? getAffineConstantExpr(0, ctx)
+                            : getAffineDimExpr(d + offset, ctx));
+      return AffineMap::get(rank, 0, exprs, ctx);
+    };
+    Type storage =
+        this->getTypeConverter()->convertType(outType.getElementType());
+    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    SmallVector<AffineMap> maps{broadcastMap(op.getLhs().getType()),
+                                broadcastMap(op.getRhs().getType()),
+                                identityMap(rank, ctx)};
+    ActivationRange r = *range;
+    bool quantized = qo.isQuantized();
+    QuantizedMultiplier m1, m2, mo;
+    const int leftShift = 20;
+    if (quantized && isAdd) {
+      double twiceMax = 2 * std::max(q1.scale(), q2.scale());
+      m1 = quantizeMultiplier(q1.scale() / twiceMax);
+      m2 = quantizeMultiplier(q2.scale() / twiceMax);
+      mo = quantizeMultiplier(twiceMax / ((1 << leftShift) * qo.scale()));
+    } else if (quantized) {
+      mo = quantizeMultiplier(q1.scale() * q2.scale() / qo.scale());
+    }
+    Value result = buildGeneric(
+        rewriter, loc, {adaptor.getLhs(), adaptor.getRhs()}, init, maps, rank,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value v;
+          if (!quantized) {
+            v = isAdd
+                    ? arith::AddFOp::create(b, l, args[0], args[1]).getResult()
+                    : arith::MulFOp::create(b, l, args[0], args[1]).getResult();
+            linalg::YieldOp::create(b, l, clampF32(b, l, v, r));
+            return;
+          }
+          Value x1 = arith::SubIOp::create(b, l, extend(b, l, args[0]),
+                                           constI32(b, l, q1.zeroPoint()));
+          Value x2 = arith::SubIOp::create(b, l, extend(b, l, args[1]),
+                                           constI32(b, l, q2.zeroPoint()));
+          if (isAdd) {
+            auto scaleInput = [&](Value x, QuantizedMultiplier m) {
+              Value shifted =
+                  arith::ShLIOp::create(b, l, x, constI32(b, l, leftShift));
+              return emitMultiplyByQuantizedMultiplier(
+                  b, l, shifted, constI32(b, l, m.multiplier),
+                  constI32(b, l, m.shift));
+            };
+            v = arith::AddIOp::create(b, l, scaleInput(x1, m1),
+                                      scaleInput(x2, m2));
+          } else {
+            v = arith::MulIOp::create(b, l, x1, x2);
+          }
+          v = requantize(b, l, v, constI32(b, l, mo.multiplier),
+                         constI32(b, l, mo.shift), qo.zeroPoint(), r, storage);
+          linalg::YieldOp::create(b, l, v);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Constant padding with 0 (the zero point when quantized).
+struct PadLowering : OpConversionPattern<PadOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(op)))
+      return failure();
+    Location loc = op.getLoc();
+    QuantParams q = getQuantParams(op.getInput().getType());
+    Type storage =
+        cast<RankedTensorType>(adaptor.getInput().getType()).getElementType();
+    TypedAttr padAttr =
+        q.isQuantized()
+            ? TypedAttr(rewriter.getIntegerAttr(storage, q.zeroPoint()))
+            : TypedAttr(rewriter.getZeroAttr(storage));
+    SmallVector<int64_t> low, high;
+    ArrayRef<int64_t> padding = op.getPadding();
+    for (size_t d = 0; d < padding.size() / 2; ++d) {
+      low.push_back(padding[2 * d]);
+      high.push_back(padding[2 * d + 1]);
+    }
+    Value padValue = arith::ConstantOp::create(rewriter, loc, padAttr);
+    rewriter.replaceOp(
+        op, padTensor(rewriter, loc, adaptor.getInput(), low, high, padValue));
+    return success();
+  }
+};
+
+/// Mean over axes. Float: sum / count. int8: TFLite's integer Mean:
+/// MultiplyByQuantizedMultiplier(sum(x - zp_in), s_in / s_out), divided by
+/// the count with rounding, plus zp_out, clamped.
+struct MeanLowering : OpConversionPattern<MeanOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MeanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = op.getContext();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qIn = getQuantParams(inType), qOut = getQuantParams(outType);
+    bool quantized = qIn.isQuantized();
+    int64_t rank = inType.getRank();
+    SmallVector<bool> reduced(rank, false);
+    for (int64_t axis : op.getAxes())
+      reduced[axis < 0 ? axis + rank : axis] = true;
+    SmallVector<int64_t> keptShape;
+    SmallVector<AffineExpr> keptExprs;
+    SmallVector<utils::IteratorType> iterators;
+    int64_t count = 1;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (reduced[d]) {
+        count *= inType.getDimSize(d);
+        iterators.push_back(utils::IteratorType::reduction);
+      } else {
+        keptShape.push_back(inType.getDimSize(d));
+        keptExprs.push_back(getAffineDimExpr(d, ctx));
+        iterators.push_back(utils::IteratorType::parallel);
+      }
+    }
+    Type accElem =
+        quantized ? Type(rewriter.getI32Type()) : Type(rewriter.getF32Type());
+    Value acc =
+        filledTensor(rewriter, loc, keptShape, rewriter.getZeroAttr(accElem));
+    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
+    acc = linalg::GenericOp::create(
+              rewriter, loc, TypeRange{acc.getType()},
+              ValueRange{adaptor.getInput()}, ValueRange{acc},
+              ArrayRef<AffineMap>{identityMap(rank, ctx),
+                                  AffineMap::get(rank, 0, keptExprs, ctx)},
+              iterators,
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                Value r;
+                if (quantized)
+                  r = arith::AddIOp::create(
+                      b, l, args[1],
+                      arith::SubIOp::create(b, l, extend(b, l, args[0]),
+                                            constI32(b, l, inZp)));
+                else
+                  r = arith::AddFOp::create(b, l, args[1], args[0]);
+                linalg::YieldOp::create(b, l, r);
+              })
+              .getResult(0);
+    Type storage = getTypeConverter()->convertType(outType.getElementType());
+    Value init = emptyTensor(rewriter, loc, keptShape, storage);
+    AffineMap id = identityMap(keptShape.size(), ctx);
+    QuantizedMultiplier qm;
+    int32_t outZp = 0, qmin = 0, qmax = 0;
+    if (quantized) {
+      qm = quantizeMultiplier(qIn.scale() / qOut.scale());
+      outZp = qOut.zeroPoint();
+      qmin = qOut.storageMin;
+      qmax = qOut.storageMax;
+    }
+    Value result = buildGeneric(
+        rewriter, loc, {acc}, init, {id, id}, keptShape.size(),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value v = args[0];
+          if (!quantized) {
+            v = arith::DivFOp::create(b, l, v, constF32(b, l, count));
+          } else {
+            v = emitMultiplyByQuantizedMultiplier(b, l, v,
+                                                  constI32(b, l, qm.multiplier),
+                                                  constI32(b, l, qm.shift));
+            Value positive = arith::CmpIOp::create(
+                b, l, arith::CmpIPredicate::sgt, v, constI32(b, l, 0));
+            Value half = constI32(b, l, count / 2);
+            Value biased = arith::SelectOp::create(
+                b, l, positive, arith::AddIOp::create(b, l, v, half),
+                arith::SubIOp::create(b, l, v, half));
+            v = arith::DivSIOp::create(b, l, biased, constI32(b, l, count));
+            v = arith::AddIOp::create(b, l, v, constI32(b, l, outZp));
+            v = emitClampI32(b, l, v, qmin, qmax);
+            v = arith::TruncIOp::create(b, l, storage, v);
+          }
+          linalg::YieldOp::create(b, l, v);
+        });
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, loc, result, outType.getShape()));
+    return success();
+  }
+};
+
+/// Concatenation: each input is inserted into the output at its offset along
+/// the axis. A quantized input with other parameters than the output is
+/// first rescaled as TFLite's ConcatenationWithScaling does (in float).
+struct ConcatLowering : OpConversionPattern<ConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outType = cast<RankedTensorType>(op.getType());
+    QuantParams qOut = getQuantParams(outType);
+    int64_t rank = outType.getRank();
+    // The I64Attr getter is unsigned: read the attribute as signed.
+    int64_t axis = op.getAxisAttr().getValue().getSExtValue();
+    if (axis < 0)
+      axis += rank;
+    Type storage = getTypeConverter()->convertType(outType.getElementType());
+    Value result = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    int64_t offset = 0;
+    for (auto [original, converted] :
+         llvm::zip(op.getInputs(), adaptor.getInputs())) {
+      auto inType = cast<RankedTensorType>(original.getType());
+      QuantParams qIn = getQuantParams(inType);
+      Value piece = converted;
+      if (qIn.isQuantized() && (qIn.scale() != qOut.scale() ||
+                                qIn.zeroPoint() != qOut.zeroPoint())) {
+        float scale =
+            static_cast<float>(qIn.scale()) / static_cast<float>(qOut.scale());
+        float bias = -qIn.zeroPoint() * scale;
+        int32_t outZp = qOut.zeroPoint(), qmin = qOut.storageMin,
+                qmax = qOut.storageMax;
+        AffineMap id = identityMap(rank, op.getContext());
+        piece = buildGeneric(
+            rewriter, loc, {converted},
+            emptyTensor(rewriter, loc, inType.getShape(), storage), {id, id},
+            rank, [&](OpBuilder &b, Location l, ValueRange args) {
+              Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), args[0]);
+              Value v = arith::AddFOp::create(
+                  b, l, arith::MulFOp::create(b, l, x, constF32(b, l, scale)),
+                  constF32(b, l, bias));
+              Value q = arith::AddIOp::create(b, l, emitRoundToI32(b, l, v),
+                                              constI32(b, l, outZp));
+              q = emitClampI32(b, l, q, qmin, qmax);
+              linalg::YieldOp::create(
+                  b, l, arith::TruncIOp::create(b, l, storage, q).getResult());
+            });
+      }
+      SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0)), sizes,
+          strides(rank, rewriter.getIndexAttr(1));
+      offsets[axis] = rewriter.getIndexAttr(offset);
+      for (int64_t d = 0; d < rank; ++d)
+        sizes.push_back(rewriter.getIndexAttr(inType.getDimSize(d)));
+      result = tensor::InsertSliceOp::create(rewriter, loc, piece, result,
+                                             offsets, sizes, strides);
+      offset += inType.getDimSize(axis);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// What the lowering supports
+//===----------------------------------------------------------------------===//
+
+/// Reports, at the op, what the patterns cannot lower, so that the user sees
+/// the reason rather than a bare "failed to legalize".
+static LogicalResult checkLowerable(Operation *op) {
+  if (failed(requireStatic(op)))
+    return failure();
+  if (auto act = op->getAttrOfType<FusedActivationAttr>("fused_activation")) {
+    if (act.getValue() == FusedActivation::Tanh)
+      return op->emitOpError("fused tanh activation is not supported by the "
+                             "lowering");
+    if (isa<ConcatOp>(op) && act.getValue() != FusedActivation::None)
+      return op->emitOpError("fused activations on concat are not supported "
+                             "by the lowering");
+  }
+  auto isPerTensor = [](Type t) {
+    return getQuantParams(t).scales.size() <= 1;
+  };
+  auto isQuantized = [](Type t) { return getQuantParams(t).isQuantized(); };
+  if (isa<Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp>(op) &&
+      isQuantized(op->getOperand(0).getType()) &&
+      llvm::any_of(getQuantParams(op->getOperand(1).getType()).zeroPoints,
+                   [](int64_t z) { return z != 0; }))
+    return op->emitOpError("int8 lowering expects weight zero points of 0 "
+                           "(TFLite's int8 scheme)");
+  if (isa<AddOp, MulOp, ConcatOp, MeanOp, SoftmaxOp, QuantizeOp, ReluOp,
+          Relu6Op, TanhOp, SigmoidOp, HardSwishOp, LeakyReluOp, MaxPool2DOp,
+          AvgPool2DOp>(op) &&
+      !llvm::all_of(
+          llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()),
+          isPerTensor))
+    return op->emitOpError("per-axis quantized activations are not supported "
+                           "by the lowering");
+  if (isa<QuantizeOp>(op) && !isQuantized(op->getResult(0).getType()))
+    return op->emitOpError("expects a quantized output");
+  if (isa<DequantizeOp>(op) && !isQuantized(op->getOperand(0).getType()))
+    return op->emitOpError("expects a quantized input");
+  if (isa<ReluOp, Relu6Op, TanhOp, SigmoidOp, HardSwishOp, LeakyReluOp,
+          SoftmaxOp, MeanOp>(op) &&
+      isQuantized(op->getOperand(0).getType()) !=
+          isQuantized(op->getResult(0).getType()))
+    return op->emitOpError("mixes quantized and float types, which the "
+                           "lowering does not support");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Quantized tensors become tensors of their storage type.
+struct StorageTypeConverter : TypeConverter {
+  StorageTypeConverter() {
+    addConversion([](Type type) { return type; });
+    addConversion([](quant::QuantizedType type) -> Type {
+      return type.getStorageType();
+    });
+    addConversion([](RankedTensorType type) -> Type {
+      if (auto q = dyn_cast<quant::QuantizedType>(type.getElementType()))
+        return type.clone(q.getStorageType());
+      return type;
+    });
+    auto materialize = [](OpBuilder &b, Type type, ValueRange inputs,
+                          Location loc) -> Value {
+      return UnrealizedConversionCastOp::create(b, loc, type, inputs)
+          .getResult(0);
+    };
+    addSourceMaterialization(materialize);
+    addTargetMaterialization(materialize);
+  }
+};
+
+struct ConvertNNToLinalgPass
+    : nn::impl::ConvertNNToLinalgPassBase<ConvertNNToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    StorageTypeConverter converter;
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect, tensor::TensorDialect>();
+    target.addIllegalDialect<NNDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return converter.isSignatureLegal(op.getFunctionType()) &&
+             converter.isLegal(&op.getBody());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
+        [&](Operation *op) { return converter.isLegal(op); });
+
+    bool unsupported = false;
+    getOperation().walk([&](Operation *op) {
+      if (isa<NNDialect>(op->getDialect()) && failed(checkLowerable(op)))
+        unsupported = true;
+    });
+    if (unsupported)
+      return signalPassFailure();
+
+    RewritePatternSet patterns(ctx);
+    patterns
+        .add<ConstantLowering, ReshapeLowering, WindowConvLowering<Conv2DOp>,
+             WindowConvLowering<DepthwiseConv2DOp>, FullyConnectedLowering,
+             PoolLowering<MaxPool2DOp>, PoolLowering<AvgPool2DOp>,
+             SoftmaxLowering, UnaryLowering<ReluOp>, UnaryLowering<Relu6Op>,
+             UnaryLowering<TanhOp>, UnaryLowering<SigmoidOp>,
+             UnaryLowering<HardSwishOp>, UnaryLowering<LeakyReluOp>,
+             QuantizeLowering, DequantizeLowering, BinaryLowering<AddOp>,
+             BinaryLowering<MulOp>, PadLowering, MeanLowering, ConcatLowering>(
+            converter, ctx);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+    populateCallOpTypeConversionPattern(patterns, converter);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,5 @@
+x = tensor("x", [1, 3])
+w = const("w", [4, 3], data=0.5)
+y = tensor("y", [1, 4])
+op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
+inputs(x); outputs(y)

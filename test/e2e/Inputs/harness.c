@@ -1,0 +1,30 @@
+// Host harness for the end-to-end tests: reads the input tensor from a file,
+// runs the compiled network (bare-pointer ABI: inputs, then outputs), writes
+// the output tensor to a file.
+//   harness <input file> <output file> <input bytes> <output bytes>
+#include <stdio.h>
+#include <stdlib.h>
+
+void ENTRY(const void *input, void *output);
+
+int main(int argc, char **argv) {
+  if (argc != 5) {
+    fprintf(stderr, "usage: %s in out in_bytes out_bytes\n", argv[0]);
+    return 2;
+  }
+  size_t inBytes = strtoul(argv[3], NULL, 10);
+  size_t outBytes = strtoul(argv[4], NULL, 10);
+  void *input = malloc(inBytes), *output = calloc(1, outBytes);
+  FILE *f = fopen(argv[1], "rb");
+  if (!f || fread(input, 1, inBytes, f) != inBytes)
+    return 3;
+  fclose(f);
+  ENTRY(input, output);
+  f = fopen(argv[2], "wb");
+  if (!f || fwrite(output, 1, outBytes, f) != outBytes)
+    return 4;
+  fclose(f);
+  free(input);
+  free(output);
+  return 0;
+}

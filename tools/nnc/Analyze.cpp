@@ -1,0 +1,71 @@
+//===- Analyze.cpp - nnc analyze --------------------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// `nnc analyze MODEL [--json] [-o FILE]`: the same report as
+// `nn-opt --nn-report`, through the same analyzeCost().
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+#include "Model.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/ToolUtilities.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include "nn/Analysis/CostAnalysis.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::SubCommand analyzeCommand(
+    "analyze", "Per-layer MACC, ROM and activation bytes, cumulative shares "
+               "and totals of a model");
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("MODEL (.tflite or .mlir)"),
+                                      cl::sub(analyzeCommand));
+static cl::opt<bool> jsonOutput("json",
+                                cl::desc("Print JSON (keys documented in "
+                                         "docs/cost-model.md)"),
+                                cl::sub(analyzeCommand));
+static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
+                                       cl::value_desc("file"), cl::init("-"),
+                                       cl::sub(analyzeCommand));
+
+cl::SubCommand &nnc::getAnalyzeCommand() { return analyzeCommand; }
+
+int nnc::runAnalyze() {
+  MLIRContext context;
+  // The diagnostic names the op and its source line; the generic op dump
+  // adds nothing for a model's user.
+  context.printOpOnDiagnostic(false);
+  registerModelDialects(context);
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
+  if (!module)
+    return 1;
+  FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
+  if (failed(cost))
+    return 1;
+
+  std::string message;
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      openOutputFile(outputPath, &message);
+  if (!output) {
+    llvm::errs() << "nnc analyze: " << message << "\n";
+    return 1;
+  }
+  if (jsonOutput)
+    nn::printCostReportJSON(*cost, output->os());
+  else
+    nn::printCostReport(*cost, output->os());
+  output->keep();
+  return 0;
+}

@@ -1,0 +1,25 @@
+//===- Commands.h - nnc subcommands -----------------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Each nnc subcommand lives in its own .cpp: a cl::SubCommand with its
+// options, and a run function that returns the exit code. nnc.cpp lists them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_COMMANDS_H
+#define NNC_COMMANDS_H
+
+#include "llvm/Support/CommandLine.h"
+
+namespace nnc {
+
+/// `nnc analyze MODEL [--json] [-o FILE]`: the per-layer cost report.
+llvm::cl::SubCommand &getAnalyzeCommand();
+int runAnalyze();
+
+} // namespace nnc
+
+#endif // NNC_COMMANDS_H

@@ -1,0 +1,38 @@
+//===- nnc.cpp - the nn-mlir compiler driver --------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// `nnc <command> ...`: one subcommand per .cpp (see Commands.h); this file
+// only parses the command line and dispatches.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace {
+struct Command {
+  llvm::cl::SubCommand &(*get)();
+  int (*run)();
+};
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  const Command commands[] = {
+      {nnc::getAnalyzeCommand, nnc::runAnalyze},
+  };
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "nn-mlir compiler driver\n\n"
+      "  nnc analyze MODEL [--json] [-o FILE]   per-layer cost report\n");
+  for (const Command &command : commands)
+    if (command.get())
+      return command.run();
+  llvm::errs() << "nnc: no command given (try 'nnc --help')\n";
+  return 1;
+}
