@@ -18,7 +18,9 @@
 // JSON: "pure_macs": 32,
 // JSON: "params": 36,
 // JSON: "weights_bytes": 144,
-// JSON: "activations_bytes": 32,
+// The planned arena: x (32 B) and the fc output (16 B) are alive together.
+// JSON: "activations_bytes": 48,
+// JSON: "lower_bound_bytes": 48,
 // JSON: "layers": [
 // JSON: "name": "dense",
 
