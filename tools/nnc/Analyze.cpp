@@ -4,9 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `nnc analyze MODEL [--json] [--plan=false] [-o FILE]`: the same report as
-// `nn-opt --nn-plan-memory --nn-report`, through the same planner and
-// analyzeCost().
+// `nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]`: the
+// same report as
+// `nn-opt --nn-report`, through the same analyzeCost(), after planning the
+// activation arena as `nn-opt --nn-plan-memory` does (planTensorMemory()).
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,16 +36,72 @@ static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (keys documented in "
                                          "docs/cost-model.md)"),
                                 cl::sub(analyzeCommand));
-static cl::opt<bool> planMemory(
-    "plan",
-    cl::desc("Plan the activation arena (as --nn-plan-memory does) and "
-             "report its size; --plan=false reports the largest activation"),
-    cl::init(true), cl::sub(analyzeCommand));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::sub(analyzeCommand));
 
+static cl::opt<bool> planArena("plan",
+                               cl::desc("Plan the activation arena (on by "
+                                        "default; --plan=false skips it)"),
+                               cl::init(true), cl::sub(analyzeCommand));
+static cl::opt<int64_t>
+    alignment("alignment",
+              cl::desc("Arena alignment in bytes for the memory plan (a "
+                       "power of two)"),
+              cl::init(4), cl::sub(analyzeCommand));
+static cl::opt<std::string>
+    strategy("strategy",
+             cl::desc("Memory planning strategy: greedy-by-size, "
+                      "greedy-by-conflicts, best-fit, exact or best"),
+             cl::init("best"), cl::sub(analyzeCommand));
+static cl::opt<std::string> planJSON("plan-json",
+                                     cl::desc("Write the memory plan as JSON"),
+                                     cl::value_desc("file"),
+                                     cl::sub(analyzeCommand));
+static cl::opt<std::string>
+    planSVG("plan-svg", cl::desc("Write a picture of the memory plan (SVG)"),
+            cl::value_desc("file"), cl::sub(analyzeCommand));
+
 cl::SubCommand &nnc::getAnalyzeCommand() { return analyzeCommand; }
+
+/// Plans every function's arena (the report then shows it and its lower
+/// bound) and writes the plan files asked for.
+static LogicalResult planMemory(ModuleOp module) {
+  FailureOr<nn::memplan::Strategy> kind =
+      nn::checkPlannerOptions(module, alignment, strategy);
+  if (failed(kind))
+    return failure();
+  nn::TensorPlanOptions options;
+  options.alignment = alignment;
+  options.planner.strategy = *kind;
+  std::vector<nn::memplan::FunctionReport> reports;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(func, options);
+    if (failed(plan))
+      return failure();
+    nn::annotateTensorPlan(func, *plan, alignment);
+    reports.push_back(nn::makeReport(func, *plan, alignment));
+  }
+  auto write = [&](StringRef path, auto writer) -> LogicalResult {
+    if (path.empty())
+      return success();
+    std::string message;
+    std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &message);
+    if (!file) {
+      llvm::errs() << "nnc analyze: " << message << "\n";
+      return failure();
+    }
+    writer(file->os(), reports);
+    file->keep();
+    return success();
+  };
+  if (failed(write(planJSON, nn::memplan::writePlanJSON)) ||
+      failed(write(planSVG, nn::memplan::writePlanSVG)))
+    return failure();
+  return success();
+}
 
 int nnc::runAnalyze() {
   MLIRContext context;
@@ -58,22 +115,14 @@ int nnc::runAnalyze() {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
   if (!module)
     return 1;
-  // Costs first: their errors name the op that makes a figure undefined.
+  // The cost analysis reports unsupported IR best; plan once it passed,
+  // then take the figures again with the arena in them.
   FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
   if (failed(cost))
     return 1;
-  if (planMemory) {
-    // Leaves nn.arena_size / nn.lower_bound on each function, which the
-    // report then shows.
-    nn::TensorPlanOptions options;
-    for (auto func : module->getOps<func::FuncOp>()) {
-      if (func.isExternal())
-        continue;
-      FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(func, options);
-      if (failed(plan))
-        return 1;
-      nn::annotateTensorPlan(func, *plan, options.alignment);
-    }
+  if (planArena) {
+    if (failed(planMemory(*module)))
+      return 1;
     cost = nn::analyzeCost(*module);
     if (failed(cost))
       return 1;
