@@ -40,6 +40,7 @@ void mlir::nn::memplan::writePlanJSON(
         {"lower_bound", f.lowerBound},
         {"alignment", f.alignment},
         {"strategy", f.strategy},
+        {"live_bytes", llvm::json::Array(f.liveBytes)},
         {"buffers", std::move(buffers)},
     });
   }
@@ -119,6 +120,19 @@ void mlir::nn::memplan::writePlanSVG(llvm::raw_ostream &os,
                            y + std::min(h, 20.0) - 3)
            << escapeXML(b.name) << "</text>";
       os << "</g>\n";
+    }
+    // The step with the most live bytes sets the lower bound: mark it.
+    if (!f.liveBytes.empty()) {
+      size_t peak = std::max_element(f.liveBytes.begin(), f.liveBytes.end()) -
+                    f.liveBytes.begin();
+      double x = margin + (peak + 0.5) * dx;
+      os << llvm::format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                         "y2=\"%.1f\" stroke=\"red\" "
+                         "stroke-dasharray=\"4\"/>",
+                         x, top, x, top + height)
+         << "<text x=\"" << x + 3 << "\" y=\"" << top + height + 12
+         << "\" fill=\"red\">peak " << f.liveBytes[peak] << " B at step "
+         << peak << "</text>\n";
     }
     // Axes: offsets at the bottom and top, steps along the bottom.
     os << "<text x=\"" << margin - 5 << "\" y=\"" << top + height

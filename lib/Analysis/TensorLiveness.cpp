@@ -118,6 +118,11 @@ nn::computeTensorLiveness(func::FuncOp func,
     std::string base = getLocName(op.getLoc())
                            .value_or(op.getName().stripDialect().str() + "_" +
                                      std::to_string(step));
+    // Placements are attributes of the op, one per op.
+    if (llvm::count_if(op.getResultTypes(), llvm::IsaPred<RankedTensorType>) >
+        1)
+      return op.emitOpError(
+          "has several tensor results; the memory planner needs one per op");
     for (OpResult result : op.getResults()) {
       bool isOutput = returned.contains(result);
       if (isOutput && !inArena(result))

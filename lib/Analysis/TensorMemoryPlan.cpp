@@ -97,6 +97,8 @@ nn::makeReport(func::FuncOp func, const TensorPlan &plan, int64_t alignment) {
   report.lowerBound = plan.plan.lowerBound;
   report.alignment = alignment;
   report.strategy = memplan::getStrategyName(plan.plan.strategy).str();
+  for (int64_t bytes : getLiveBytesPerStep(plan.buffers))
+    report.liveBytes.push_back(bytes);
   for (auto [buffer, offset] : llvm::zip(plan.buffers, plan.plan.offsets))
     report.buffers.push_back({buffer.name, getBufferKindName(buffer.kind).str(),
                               buffer.record, offset});

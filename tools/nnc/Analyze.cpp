@@ -4,8 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `nnc analyze MODEL [--json] [-o FILE]`: the same report as
-// `nn-opt --nn-report`, through the same analyzeCost().
+// `nnc analyze MODEL [--json] [--plan=false] [-o FILE]`: the same report as
+// `nn-opt --nn-plan-memory --nn-report`, through the same planner and
+// analyzeCost().
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +19,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 
 #include "nn/Analysis/CostAnalysis.h"
+#include "nn/Analysis/TensorMemoryPlan.h"
 
 using namespace mlir;
 namespace cl = llvm::cl;
@@ -33,6 +35,11 @@ static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (keys documented in "
                                          "docs/cost-model.md)"),
                                 cl::sub(analyzeCommand));
+static cl::opt<bool> planMemory(
+    "plan",
+    cl::desc("Plan the activation arena (as --nn-plan-memory does) and "
+             "report its size; --plan=false reports the largest activation"),
+    cl::init(true), cl::sub(analyzeCommand));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::sub(analyzeCommand));
@@ -51,9 +58,26 @@ int nnc::runAnalyze() {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
   if (!module)
     return 1;
+  // Costs first: their errors name the op that makes a figure undefined.
   FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
   if (failed(cost))
     return 1;
+  if (planMemory) {
+    // Leaves nn.arena_size / nn.lower_bound on each function, which the
+    // report then shows.
+    nn::TensorPlanOptions options;
+    for (auto func : module->getOps<func::FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(func, options);
+      if (failed(plan))
+        return 1;
+      nn::annotateTensorPlan(func, *plan, options.alignment);
+    }
+    cost = nn::analyzeCost(*module);
+    if (failed(cost))
+      return 1;
+  }
 
   std::string message;
   std::unique_ptr<llvm::ToolOutputFile> output =

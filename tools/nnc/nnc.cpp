@@ -30,11 +30,11 @@ int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "nn-mlir compiler driver\n\n"
-      "  nnc analyze MODEL [--json] [-o FILE]   per-layer cost report\n"
+      "  nnc analyze MODEL [--json] [--plan=false] [-o FILE]\n"
+      "      per-layer cost report and planned activation arena\n"
       "  nnc validate MODEL [--target T] [--reference R] [--inputs F | "
       "--random N --seed S] [--json] [--dump-activations DIR]\n"
-      "                                         compare with TFLite / Arm "
-      "NN\n");
+      "      compare a run with TensorFlow Lite or Arm NN\n");
   for (const Command &command : commands)
     if (command.get())
       return command.run();

@@ -37,11 +37,15 @@ struct FunctionReport {
   int64_t alignment = 0;
   std::string strategy;
   std::vector<ReportBuffer> buffers;
+  /// Reserved bytes alive at each step (alias groups once): the per-layer
+  /// live memory.
+  std::vector<int64_t> liveBytes;
 };
 
 /// {"functions": [{"name", "arena_size", "lower_bound", "alignment",
-///   "strategy", "buffers": [{"name", "kind", "offset", "size", "bytes",
-///   "alignment", "first_step", "last_step", "alias_of"?}]}]}
+///   "strategy", "live_bytes": [per step], "buffers": [{"name", "kind",
+///   "offset", "size", "bytes", "alignment", "first_step", "last_step",
+///   "alias_of"?}]}]}
 /// `size` is the reserved (aligned) size, `bytes` the tensor's own.
 void writePlanJSON(llvm::raw_ostream &os,
                    llvm::ArrayRef<FunctionReport> functions);

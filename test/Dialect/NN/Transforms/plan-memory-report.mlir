@@ -37,7 +37,14 @@
 // JSON-NEXT: "name": "out.scratch",
 // JSON-NEXT: "offset": {{[0-9]+}},
 // JSON-NEXT: "size": 8
-// JSON: "lower_bound": 72,
+// Per-step live bytes (the reshape counted with its input):
+// JSON: "live_bytes": [
+// JSON-NEXT: 64,
+// JSON-NEXT: 32,
+// JSON-NEXT: 72,
+// JSON-NEXT: 32
+// JSON-NEXT: ],
+// JSON-NEXT: "lower_bound": 72,
 // JSON-NEXT: "name": "net",
 // JSON-NEXT: "strategy": "greedy-by-size"
 
@@ -46,6 +53,7 @@
 // SVG: <title>image (input): [{{[0-9]+}}, {{[0-9]+}}), steps 0-0</title>
 // SVG: <title>probs (activation)
 // SVG: <title>out.scratch (scratch): [{{[0-9]+}}, {{[0-9]+}}), steps 2-2</title>
+// SVG: peak 72 B at step 2
 // SVG: </svg>
 func.func @net(%x: tensor<1x8xf32> loc("image")) -> tensor<1x8xf32> {
   %w = nn.constant dense<1.0> : tensor<8x8xf32>
