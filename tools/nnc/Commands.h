@@ -21,6 +21,10 @@ namespace nnc {
 llvm::cl::SubCommand &getAnalyzeCommand();
 int runAnalyze();
 
+/// `nnc validate MODEL ...`: compare a run with a reference runtime.
+llvm::cl::SubCommand &getValidateCommand();
+int runValidate();
+
 } // namespace nnc
 
 #endif // NNC_COMMANDS_H

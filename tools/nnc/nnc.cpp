@@ -25,13 +25,16 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   const Command commands[] = {
       {nnc::getAnalyzeCommand, nnc::runAnalyze},
+      {nnc::getValidateCommand, nnc::runValidate},
   };
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "nn-mlir compiler driver\n\n"
-      "  nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]
-"
-      "      per-layer cost report and planned activation arena\n");
+      "  nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]\n"
+      "      per-layer cost report and planned activation arena\n"
+      "  nnc validate MODEL [--target T] [--reference R] [--inputs F | "
+      "--random N --seed S] [--json] [--dump-activations DIR]\n"
+      "      compare a run with TensorFlow Lite or Arm NN\n");
   for (const Command &command : commands)
     if (command.get())
       return command.run();
