@@ -50,20 +50,6 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   ];
 }
 
-def NNEntryPointPass : Pass<"nn-entry-point", "ModuleOp"> {
-  let summary = "add the C entry point <name>_run for each network function";
-  let description = [{
-    Runs on the LLVM dialect after the bare-pointer function conversion. For
-    every public function `@name(inputs..., outputs...)` returning nothing it
-    adds `i32 @name_run(inputs..., outputs..., ptr activations)`, the entry
-    the generated C header declares: it calls `@name` and returns 0. `@name`
-    becomes internal so LLVM inlines it. When `--nn-bufferize` gave `@name`
-    its arena parameter (`nn.arena_size`), `activations` is passed to it;
-    otherwise it is unused.
-  }];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
-}
-
 def NNStridedCopyToLinalgPass
     : Pass<"nn-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "turn memref.copy between non-contiguous buffers into linalg.copy";

@@ -6,6 +6,7 @@
 
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/Target/LLVM/Passes.h"
 #include "nn/Target/TargetPresets.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -56,7 +57,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass(
       {/*useBarePtrCallConv=*/true, indexBitwidth}));
   pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createNNEntryPointPass());
+  // The C entry point <name>_run(input, output, activations).
+  pm.addPass(createNNCreateEntryPointPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createNNAttachTargetPass({options.target}));
 }
