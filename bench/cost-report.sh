@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: annotate and report the cost of a synthetic 1,000-layer model
 # (bench/gen_synthetic_model.py). Prints a table of wall times, best of 5
-# runs each; the parse-only row is the baseline the analysis adds to.
+# runs each (the parse-only row is the baseline the analysis adds to), then
+# each pass's own time from -mlir-timing.
 # Not a test: nothing here fails on a slow machine.
 #   bench/cost-report.sh [LAYERS]
 set -euo pipefail
@@ -35,4 +36,16 @@ for name, cmd in cases:
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     print(f"{name:<28} {times[0]:>15.1f} {times[2]:>12.1f}")
+
+# In-process time of each pass alone (MLIR's -mlir-timing), without process
+# start-up, parsing and printing.
+timing = subprocess.run(
+    [f"{bin_dir}/nn-opt", "--nn-plan-memory", "--nn-annotate-cost", "--nn-report",
+     "--mlir-timing", model, "-o", "/dev/null"],
+    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).stderr
+print(f"\n{'pass (in-process)':<28} {'wall (ms)':>15}")
+for line in timing.splitlines():
+    parts = line.split()
+    if len(parts) >= 3 and parts[-1] in ("Parser", "NNPlanMemory", "NNAnnotateCost", "NNReport"):
+        print(f"{parts[-1]:<28} {float(parts[0]) * 1000:>15.1f}")
 PY

@@ -27,7 +27,7 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
-tools = ["nn-opt", "nn-translate", "nnc", "nn-compare", "nn-random-input"]
+tools = ["nn-opt", "nn-translate", "nnc", "nn-compare", "nn-random-input", "nn-validate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
@@ -64,7 +64,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%armnn_reference", "/usr/bin/python3 " + os.path.join(reference_dir, "armnn-reference.py")))
 # Debian's stock mlir-opt (mlir-22-tools) with our plugins (test/Plugins).
-llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal")],
+llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal"),
+                                    ToolSubst("mlir-translate", unresolved="fatal")],
                                    [config.llvm_tools_dir])
 config.substitutions.append(
     ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))

@@ -6,7 +6,7 @@
 //
 // What a project with its own MLIR flow writes to use the nn dialect: register
 // it (and only the dialects and passes it wants) in its own opt tool, linking
-// the installed NNMLIR::Dialect.
+// the installed NNMLIR::Dialect and NNMLIR::Analysis.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +16,7 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
+#include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/IR/NNDialect.h"
 
 int main(int argc, char **argv) {
@@ -24,6 +25,8 @@ int main(int argc, char **argv) {
                   mlir::nn::NNDialect>();
   // The nn folders and canonicalization patterns run under --canonicalize.
   mlir::registerCanonicalizerPass();
+  // --nn-annotate-cost and --nn-report.
+  mlir::nn::registerNNAnalysisPasses();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "opt tool of a project downstream of nn-mlir\n", registry));

@@ -15,6 +15,7 @@
 #include "nn/Analysis/Passes.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
 #include "nn/Conversion/Passes.h"
+#include "nn/Target/LLVM/Passes.h"
 
 namespace mlir::nn {
 
@@ -25,6 +26,7 @@ inline void registerAllPasses() {
   registerNNTransformsPipelines();
   registerNNConversionPasses();
   registerNNToLLVMPipeline();
+  registerNNTargetLLVMPasses();
 }
 
 } // namespace mlir::nn

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Analysis/CostAnalysis.h"
+#include "nn/Analysis/TensorLiveness.h"
 #include "nn/Dialect/NN/IR/NNCostInterface.h"
 #include "nn/Dialect/NN/IR/NNUtils.h"
 
@@ -190,8 +191,8 @@ FailureOr<FunctionCost> nn::analyzeCost(FunctionOpInterface func) {
   totals.largestActivationBytes = *largest;
   totals.inputBytes = *inputBytes;
   totals.outputBytes = *outputBytes;
-  totals.arenaBytes = getIntAttr(func, kArenaSizeAttrName);
-  totals.lowerBoundBytes = getIntAttr(func, kLowerBoundAttrName);
+  totals.arenaBytes = getIntAttr(func, kArenaSizeAttr);
+  totals.lowerBoundBytes = getIntAttr(func, kLowerBoundAttr);
 
   // Running sums cannot overflow: each is at most its checked total.
   int64_t cumulativeMacc = 0, cumulativeRom = 0;

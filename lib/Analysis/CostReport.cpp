@@ -42,6 +42,17 @@ static std::string formatBar(double percent, unsigned width) {
          "|";
 }
 
+/// `name` cut in the middle to at most `width` characters: TFLite tensor
+/// names join every fused op's name with ';' and run to hundreds of
+/// characters. The JSON form keeps them whole.
+static std::string elide(StringRef name, size_t width) {
+  if (name.size() <= width)
+    return name.str();
+  size_t head = (width - 3) / 2;
+  size_t tail = width - 3 - head;
+  return (name.take_front(head) + "..." + name.take_back(tail)).str();
+}
+
 namespace {
 /// Columns sized to their widest cell; numbers right-aligned.
 class Table {
@@ -100,6 +111,7 @@ static void printTotals(const CostTotals &totals, llvm::raw_ostream &os) {
 
 void nn::printCostReport(const ModuleCost &cost, llvm::raw_ostream &os) {
   constexpr unsigned kBarWidth = 20;
+  constexpr size_t kNameWidth = 40;
   for (const FunctionCost &function : cost.functions) {
     os << "@" << function.name << ": " << function.layers.size()
        << " layers\n\n";
@@ -109,9 +121,10 @@ void nn::printCostReport(const ModuleCost &cost, llvm::raw_ostream &os) {
                  true, false});
     for (auto [index, layer] : llvm::enumerate(function.layers))
       table.addRow(
-          {std::to_string(index), layer.name, layer.type, layer.output,
-           formatWithSeparators(layer.params), formatWithSeparators(layer.macc),
-           formatPercent(layer.maccShare), formatPercent(layer.cumulativeMacc),
+          {std::to_string(index), elide(layer.name, kNameWidth), layer.type,
+           layer.output, formatWithSeparators(layer.params),
+           formatWithSeparators(layer.macc), formatPercent(layer.maccShare),
+           formatPercent(layer.cumulativeMacc),
            formatWithSeparators(layer.romBytes),
            formatPercent(layer.cumulativeRom),
            formatWithSeparators(layer.activationBytes),

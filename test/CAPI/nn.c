@@ -16,6 +16,7 @@
 #include "mlir-c/Pass.h"
 #include "mlir-c/Transforms.h"
 
+#include "nn-c/Analysis.h"
 #include "nn-c/Dialect/NN.h"
 #include "nn-c/Passes.h"
 #include "nn-c/Target/TFLite.h"
@@ -169,6 +170,71 @@ static void testInvalid(void) {
 // CHECK-SAME: are not a multiple of filter input channels 2
 // CHECK: module is null: 1
 
+/* Parses `source`, runs `pipeline` (if any) through the registered passes,
+ * then prints the JSON cost report or the failure. */
+static void analyze(MlirContext ctx, const char *source, const char *pipeline) {
+  MlirModule module =
+      mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(source));
+  if (mlirModuleIsNull(module)) {
+    fprintf(stderr, "parse failed\n");
+    exit(1);
+  }
+  if (pipeline) {
+    MlirPassManager pm = mlirPassManagerCreate(ctx);
+    if (mlirLogicalResultIsFailure(mlirParsePassPipeline(
+            mlirPassManagerGetAsOpPassManager(pm),
+            mlirStringRefCreateFromCString(pipeline), printToStderr, NULL)) ||
+        mlirLogicalResultIsFailure(
+            mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module)))) {
+      fprintf(stderr, "pipeline failed\n");
+      exit(1);
+    }
+    mlirPassManagerDestroy(pm);
+  }
+  MlirLogicalResult result = mlirNNAnalyze(module, printToStderr, NULL);
+  fprintf(stderr, "\nanalyzed: %d\n", mlirLogicalResultIsSuccess(result));
+  mlirModuleDestroy(module);
+}
+
+/* fully_connected 3 -> 4 with bias: MACC 4*3 + 4, params 12 + 4. */
+static const char *kFullyConnected =
+    "func.func @fc(%x: tensor<1x3xf32>) -> tensor<1x4xf32> {\n"
+    "  %w = nn.constant dense<0.5> : tensor<4x3xf32>\n"
+    "  %b = nn.constant dense<0.1> : tensor<4xf32>\n"
+    "  %y = nn.fully_connected %x, %w, %b : (tensor<1x3xf32>, "
+    "tensor<4x3xf32>, tensor<4xf32>) -> tensor<1x4xf32>\n"
+    "  return %y : tensor<1x4xf32>\n"
+    "}\n";
+
+static void testAnalyze(void) {
+  fprintf(stderr, "@testAnalyze\n");
+  mlirRegisterNNPasses();
+  MlirContext ctx = createContext();
+  analyze(ctx, kFullyConnected, NULL);
+  /* The planner's arena joins the report once nn-plan-memory ran. */
+  analyze(ctx, kFullyConnected, "builtin.module(nn-plan-memory)");
+  /* A dynamic shape has no cost: a diagnostic and a failure. */
+  analyze(ctx,
+          "func.func @dyn(%x: tensor<?x8xf32>) -> tensor<?x8xf32> {\n"
+          "  %y = nn.relu %x : (tensor<?x8xf32>) -> tensor<?x8xf32>\n"
+          "  return %y : tensor<?x8xf32>\n"
+          "}\n",
+          NULL);
+  mlirContextDestroy(ctx);
+}
+// CHECK-LABEL: @testAnalyze
+// CHECK:      "macc": 16,
+// CHECK-NEXT: "pure_macs": 12,
+// CHECK-NEXT: "params": 16,
+// CHECK:      "arena_bytes": null,
+// CHECK:      "type": "fully_connected",
+// CHECK:      analyzed: 1
+// The input (12 B) and the output (16 B) are live together.
+// CHECK:      "arena_bytes": 28,
+// CHECK:      analyzed: 1
+// CHECK:      diagnostic at loc("-":2:{{[0-9]+}}): {{.*}}dynamic
+// CHECK:      analyzed: 0
+
 /* The importer from a file and from memory, and its errors. */
 static void printModuleOrNull(const char *what, MlirModule module) {
   fprintf(stderr, "%s: ", what);
@@ -186,9 +252,13 @@ static void printModuleOrNull(const char *what, MlirModule module) {
 static void testImportTFLite(const char *path) {
   fprintf(stderr, "@testImportTFLite\n");
   MlirContext ctx = createContext();
-  printModuleOrNull(
-      "from file",
-      mlirNNImportTFLiteFile(ctx, mlirStringRefCreateFromCString(path)));
+  MlirModule imported =
+      mlirNNImportTFLiteFile(ctx, mlirStringRefCreateFromCString(path));
+  if (!mlirModuleIsNull(imported)) {
+    MlirLogicalResult result = mlirNNAnalyze(imported, printToStderr, NULL);
+    fprintf(stderr, "\nanalyzed: %d\n", mlirLogicalResultIsSuccess(result));
+  }
+  printModuleOrNull("from file", imported);
 
   FILE *file = fopen(path, "rb");
   if (!file) {
@@ -212,6 +282,10 @@ static void testImportTFLite(const char *path) {
   mlirContextDestroy(ctx);
 }
 // TFLITE-LABEL: @testImportTFLite
+// TFLITE:      "macc": 12,
+// TFLITE:      "name": "y",
+// TFLITE-NEXT: "type": "fully_connected",
+// TFLITE:      analyzed: 1
 // TFLITE:      from file: verified 1
 // TFLITE:      func.func @main(%arg0: tensor<1x3xf32>) -> tensor<1x4xf32>
 // TFLITE:      nn.fully_connected %arg0
@@ -231,5 +305,6 @@ int main(int argc, char **argv) {
   testParseVerifyPrint();
   testPassPipeline();
   testInvalid();
+  testAnalyze();
   return 0;
 }

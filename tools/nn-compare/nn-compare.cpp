@@ -13,6 +13,7 @@
 
 #include "nn/Support/Metrics.h"
 #include "nn/Support/Npy.h"
+#include "nn/Support/ThresholdOptions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -23,36 +24,24 @@
 using namespace llvm;
 using namespace nn;
 
+static cl::OptionCategory toolCategory("nn-compare options");
+
 static cl::list<std::string> files(cl::Positional,
-                                   cl::desc("<actual.npy> <expected.npy>"));
+                                   cl::desc("<actual.npy> <expected.npy>"),
+                                   cl::cat(toolCategory));
 static cl::opt<bool>
     describe("describe",
-             cl::desc("Print dtype, shape and value range of one file"));
-static cl::opt<bool> printJson("json", cl::desc("Print the metrics as JSON"));
+             cl::desc("Print dtype, shape and value range of one file"),
+             cl::cat(toolCategory));
+static cl::opt<bool> printJson("json", cl::desc("Print the metrics as JSON"),
+                               cl::cat(toolCategory));
 static cl::opt<double> scale("scale",
                              cl::desc("Dequantization scale of integer values"),
-                             cl::init(1.0));
+                             cl::init(1.0), cl::cat(toolCategory));
 static cl::opt<int64_t>
     zeroPoint("zero-point",
               cl::desc("Dequantization zero point of integer values"),
-              cl::init(0));
-static cl::opt<int64_t>
-    maxLsb("max-lsb",
-           cl::desc("Largest tolerated difference of integer values, in LSB"),
-           cl::init(0));
-static cl::opt<double>
-    maxL2Rel("max-l2-rel",
-             cl::desc("Largest tolerated relative L2 error of float values"),
-             cl::init(1e-5));
-static cl::opt<double> minCosine(
-    "min-cosine",
-    cl::desc("Smallest tolerated cosine similarity (unchecked if unset)"));
-static cl::opt<bool> classifier(
-    "classifier",
-    cl::desc("The last axis holds class scores: report top-1 agreement"));
-static cl::opt<double> minTop1(
-    "min-top1",
-    cl::desc("Smallest tolerated top-1 agreement (implies --classifier)"));
+              cl::init(0), cl::cat(toolCategory));
 
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "nn-compare") << msg << "\n";
@@ -81,6 +70,8 @@ static int runDescribe() {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  registerThresholdCLOptions();
+  cl::HideUnrelatedOptions({&toolCategory, &getThresholdCLCategory()});
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir .npy comparison\n");
   if (describe)
     return runDescribe();
@@ -96,28 +87,17 @@ int main(int argc, char **argv) {
   std::optional<Dequantization> deq;
   if (scale.getNumOccurrences() || zeroPoint.getNumOccurrences())
     deq = Dequantization{scale, zeroPoint};
-  Expected<Metrics> metrics = computeMetrics(
-      *actual, *expected, deq, classifier || minTop1.getNumOccurrences());
+  Expected<Metrics> metrics =
+      computeMetrics(*actual, *expected, deq, isClassifierFromCLOptions());
   if (!metrics)
     return fail(files[0] + " vs " + files[1] + ": " +
                 toString(metrics.takeError()));
 
-  Thresholds thresholds;
-  thresholds.maxLsbDifference = maxLsb;
-  thresholds.maxL2RelativeError = maxL2Rel;
-  if (minCosine.getNumOccurrences())
-    thresholds.minCosineSimilarity = minCosine;
-  if (minTop1.getNumOccurrences())
-    thresholds.minTop1Agreement = minTop1;
+  Thresholds thresholds = getThresholdsFromCLOptions();
   std::vector<std::string> failures = checkThresholds(*metrics, thresholds);
 
   if (printJson) {
-    json::Object o = toJSON(*metrics);
-    o["pass"] = failures.empty();
-    json::Array reasons;
-    for (const std::string &f : failures)
-      reasons.push_back(f);
-    o["failures"] = std::move(reasons);
+    json::Object o = toJSON(*metrics, failures);
     outs() << formatv("{0:2}", json::Value(std::move(o))) << "\n";
   } else {
     outs() << formatv("{0} vs {1} ({2} {3})\n", files[0], files[1],

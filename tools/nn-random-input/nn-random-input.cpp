@@ -23,22 +23,27 @@
 using namespace llvm;
 using namespace nn;
 
+static cl::OptionCategory toolCategory("nn-random-input options");
+
 static cl::opt<std::string>
     dtypeName("dtype", cl::desc("Element type: i8, u8, i32 or f32"),
-              cl::Required);
+              cl::Required, cl::cat(toolCategory));
 static cl::opt<std::string>
     shapeText("shape", cl::desc("Shape of one sample, e.g. 1,49,10,1"),
-              cl::Required);
+              cl::Required, cl::cat(toolCategory));
 static cl::opt<int64_t> samples("samples", cl::desc("Number of samples"),
-                                cl::init(1));
-static cl::opt<uint64_t> seed("seed", cl::desc("Random seed"), cl::init(0));
-static cl::opt<double> low(
-    "low",
-    cl::desc("Smallest value (default: the type's range, [-1, 1) for f32)"));
+                                cl::init(1), cl::cat(toolCategory));
+static cl::opt<uint64_t> seed("seed", cl::desc("Random seed"), cl::init(0),
+                              cl::cat(toolCategory));
+static cl::opt<double>
+    low("low",
+        cl::desc("Smallest value (default: the type's range, [-1, 1) for f32)"),
+        cl::cat(toolCategory));
 static cl::opt<double> high("high",
-                            cl::desc("Largest value (inclusive for integers)"));
+                            cl::desc("Largest value (inclusive for integers)"),
+                            cl::cat(toolCategory));
 static cl::opt<std::string> output("o", cl::desc("Output .npy file"),
-                                   cl::Required);
+                                   cl::Required, cl::cat(toolCategory));
 
 static int fail(const Twine &msg) {
   WithColor::error(errs(), "nn-random-input") << msg << "\n";
@@ -47,6 +52,7 @@ static int fail(const Twine &msg) {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(toolCategory);
   cl::ParseCommandLineOptions(argc, argv, "nn-mlir random inputs\n");
   std::optional<NpyDType> dtype = parseNpyDTypeName(dtypeName);
   if (!dtype)

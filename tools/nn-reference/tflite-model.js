@@ -94,4 +94,4 @@ class FlatModel {
   tensorName(index) { return this.string(this.tensors(this.subgraph(0))[index], TENSOR_NAME); }
 }
 
-module.exports = {FlatModel};
+module.exports = {FlatModel, SUBGRAPH_OUTPUTS};

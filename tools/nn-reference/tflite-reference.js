@@ -17,7 +17,7 @@
 const fs = require('fs');
 const path = require('path');
 const {readNpy, writeNpy, DESCR_OF_TFLITE} = require('./npy.js');
-const {FlatModel} = require('./tflite-model.js');
+const {FlatModel, SUBGRAPH_OUTPUTS} = require('./tflite-model.js');
 
 const PACKAGE = '@tensorflow/tfjs-tflite';
 const VERSION = '0.0.1-alpha.10';
@@ -83,6 +83,7 @@ async function main() {
     process.exit(1);
   }
   const repaired = opts.repair ? model.repairQuantizedDimension() : [];
+  const numOutputs = model.ints(model.subgraph(0), SUBGRAPH_OUTPUTS).length;
   const exposed = opts.dumpDir ? model.exposeIntermediates() : null;
 
   const bytes = model.buf;
@@ -108,9 +109,8 @@ async function main() {
     xnnpack: delegated,
     repaired_quantized_dimension: repaired,
     inputs: inputs.map(describe),
-    outputs: outputs.slice(0, exposed ? outputs.length : undefined).map(describe),
+    outputs: outputs.slice(0, numOutputs).map(describe),
   };
-  if (exposed) meta.outputs = meta.outputs.slice(0, model.ints(model.subgraph(0), 2).length);
   if (opts.info) {
     process.stdout.write(JSON.stringify(meta, null, 2) + '\n');
     return;
@@ -161,8 +161,7 @@ async function main() {
   fs.mkdirSync(opts.outDir, {recursive: true});
   meta.samples = samples.n;
   meta.infer_ms = ms;
-  const nOut = meta.outputs.length;
-  for (let i = 0; i < nOut; ++i) write(opts.outDir, `output_${i}.npy`, outputs[i], results[i]);
+  for (let i = 0; i < numOutputs; ++i) write(opts.outDir, `output_${i}.npy`, outputs[i], results[i]);
   if (exposed) {
     fs.mkdirSync(opts.dumpDir, {recursive: true});
     meta.activations = [];

@@ -16,7 +16,8 @@
 
 namespace nnc {
 
-/// `nnc analyze MODEL [--json] [-o FILE]`: the per-layer cost report.
+/// `nnc analyze MODEL [--json] [--plan=false] [-o FILE]`: the per-layer cost
+/// report and the planned activation arena.
 llvm::cl::SubCommand &getAnalyzeCommand();
 int runAnalyze();
 

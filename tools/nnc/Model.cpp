@@ -14,6 +14,7 @@
 #include "llvm/Support/Path.h"
 
 #include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Target/TFLite/TFLiteImport.h"
 
 using namespace mlir;
 
@@ -28,11 +29,8 @@ OwningOpRef<ModuleOp> nnc::loadModel(StringRef path, MLIRContext &context,
                                      llvm::SourceMgr &sourceMgr) {
   Location loc = FileLineColLoc::get(&context, path, 0, 0);
   StringRef extension = llvm::sys::path::extension(path);
-  if (extension == ".tflite") {
-    emitError(loc) << "reading .tflite needs the TFLite importer, which this "
-                      "nnc is not built with; give the model as .mlir";
-    return nullptr;
-  }
+  if (extension == ".tflite")
+    return nn::importTFLiteFile(path, &context);
   if (extension != ".mlir") {
     emitError(loc) << "unknown model format '" << extension
                    << "' (expected .tflite or .mlir)";

@@ -17,7 +17,8 @@ namespace nnc {
 /// Registers the dialects a model in the nn dialect may use.
 void registerModelDialects(mlir::MLIRContext &context);
 
-/// Reads `path` as a model: `.mlir` (the nn dialect) or `.tflite`. Errors go
+/// Reads `path` as a model: `.mlir` (the nn dialect) or `.tflite` (through
+/// the TFLite importer). Errors go
 /// to the context's diagnostic handler (with `sourceMgr` for locations);
 /// returns null on failure.
 mlir::OwningOpRef<mlir::ModuleOp> loadModel(llvm::StringRef path,

@@ -29,7 +29,7 @@ int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "nn-mlir compiler driver\n\n"
-      "  nnc analyze MODEL [--json] [-o FILE] [--alignment N]\n"
+      "  nnc analyze MODEL [--json] [--plan=false] [--alignment N] [-o FILE]\n"
       "      per-layer cost report and planned activation arena\n");
   for (const Command &command : commands)
     if (command.get())

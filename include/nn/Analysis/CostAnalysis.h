@@ -26,10 +26,6 @@
 
 namespace mlir::nn {
 
-/// Function attributes the memory planner sets; the report shows them.
-constexpr llvm::StringLiteral kArenaSizeAttrName = "nn.arena_size";
-constexpr llvm::StringLiteral kLowerBoundAttrName = "nn.lower_bound";
-
 /// One layer (an nn op other than nn.constant) and its figures.
 struct LayerCost {
   Operation *op = nullptr;

@@ -23,17 +23,6 @@ namespace mlir::nn {
 #define GEN_PASS_DECL
 #include "nn/Conversion/Passes.h.inc"
 
-/// What the LLVM pipeline needs to know about a target.
-struct TargetInfo {
-  StringRef triple;
-  StringRef dataLayout;
-  StringRef cpu;
-  unsigned indexBitwidth;
-};
-
-/// The target named `name` (host, cortex-m4, ...), or std::nullopt.
-std::optional<TargetInfo> lookupTarget(StringRef name);
-
 struct NNToLLVMPipelineOptions
     : public PassPipelineOptions<NNToLLVMPipelineOptions> {
   PassOptions::Option<std::string> target{

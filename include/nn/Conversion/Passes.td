@@ -40,14 +40,27 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
 def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   let summary = "set the module's LLVM target triple and data layout";
   let description = [{
-    Sets `llvm.target_triple` and `llvm.data_layout` on the module for the
-    chosen target, so the LLVM IR export and object emission generate code
-    for it (32-bit pointers and index on the microcontrollers).
+    Sets `llvm.target_triple`, `llvm.data_layout` and `nn.target` on the
+    module from the target presets (include/nn/Target/TargetPresets.h), so
+    the LLVM IR export and the object emission generate code for it.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"host\"",
            "host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or rv32imc">,
   ];
+}
+
+def NNEntryPointPass : Pass<"nn-entry-point", "ModuleOp"> {
+  let summary = "add the C entry point <name>_run for each network function";
+  let description = [{
+    Runs on the LLVM dialect after the bare-pointer function conversion. For
+    every public function `@name(inputs..., outputs...)` returning nothing it
+    adds `i32 @name_run(inputs..., outputs..., ptr activations)`, the entry
+    the generated C header declares: it calls `@name` and returns 0. `@name`
+    becomes internal so LLVM inlines it. The activation arena is unused until
+    the memory planner places the intermediate buffers in it.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 def NNStridedCopyToLinalgPass

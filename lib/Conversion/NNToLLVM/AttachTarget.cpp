@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Target/TargetPresets.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -23,11 +24,11 @@ struct NNAttachTargetPass
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    std::optional<TargetInfo> info = lookupTarget(target);
+    const TargetPreset *info = lookupTargetPreset(target);
     if (!info) {
       module.emitError() << "unknown target '" << target
-                         << "' (expected host, cortex-m4, cortex-m7, "
-                            "cortex-m33, cortex-m55 or rv32imc)";
+                         << "' (expected one of " << getTargetPresetNames()
+                         << ")";
       return signalPassFailure();
     }
     Builder b(module.getContext());
@@ -35,6 +36,7 @@ struct NNAttachTargetPass
                     b.getStringAttr(info->triple));
     module->setAttr(LLVM::LLVMDialect::getDataLayoutAttrName(),
                     b.getStringAttr(info->dataLayout));
+    module->setAttr(getTargetAttrName(), b.getStringAttr(info->name));
   }
 };
 } // namespace

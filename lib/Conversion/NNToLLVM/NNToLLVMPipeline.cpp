@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Target/TargetPresets.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -25,34 +26,11 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-std::optional<TargetInfo> mlir::nn::lookupTarget(StringRef name) {
-  // Data layouts as clang emits them for these triples.
-  static constexpr StringLiteral armLayout =
-      "e-m:e-p:32:32-Fi8-i64:64-v128:64:128-a:0:32-n32-S64";
-  return llvm::StringSwitch<std::optional<TargetInfo>>(name)
-      .Case("host",
-            TargetInfo{"x86_64-pc-linux-gnu",
-                       "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-"
-                       "f80:128-n8:16:32:64-S128",
-                       "x86-64", 64})
-      .Case("cortex-m4", TargetInfo{"thumbv7em-none-unknown-eabihf", armLayout,
-                                    "cortex-m4", 32})
-      .Case("cortex-m7", TargetInfo{"thumbv7em-none-unknown-eabihf", armLayout,
-                                    "cortex-m7", 32})
-      .Case("cortex-m33", TargetInfo{"thumbv8m.main-none-unknown-eabihf",
-                                     armLayout, "cortex-m33", 32})
-      .Case("cortex-m55", TargetInfo{"thumbv8.1m.main-none-unknown-eabihf",
-                                     armLayout, "cortex-m55", 32})
-      .Case("rv32imc",
-            TargetInfo{"riscv32-unknown-unknown-elf",
-                       "e-m:e-p:32:32-i64:64-n32-S128", "generic-rv32", 32})
-      .Default(std::nullopt);
-}
-
 void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
                                      const NNToLLVMPipelineOptions &options) {
-  std::optional<TargetInfo> target = lookupTarget(options.target);
-  unsigned indexBitwidth = target ? target->indexBitwidth : 0;
+  // An unknown target is reported by --nn-attach-target at the end.
+  const TargetPreset *target = lookupTargetPreset(options.target);
+  unsigned indexBitwidth = target ? target->pointerBits : 0;
 
   // nn -> linalg on tensors.
   pm.addPass(createConvertNNToLinalgPass());
@@ -89,6 +67,7 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass(
       {/*useBarePtrCallConv=*/true, indexBitwidth}));
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createNNEntryPointPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createNNAttachTargetPass({options.target}));
 }

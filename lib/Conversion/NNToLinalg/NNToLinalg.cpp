@@ -742,28 +742,31 @@ static Value lookup(OpBuilder &b, Location loc, Value table, Value x) {
 }
 
 /// Softmax over the last axis. Float: TFLite's reference (max, exp of the
-/// shifted inputs, sum, divide). int8: the same in float with exp read from a
-/// 256-entry table of exp(beta * scale * (q - max)), then quantized to the
-/// output (scale 1/256, zero point -128). Not bit-exact with TFLM's
-/// fixed-point kernel (see docs/numerics.md).
+/// shifted inputs, sum, divide). int8: TFLite's integer kernel (gemmlowp
+/// fixed point, as TFLM runs it): the input differences q - max lie in
+/// [-255, 0], so exp_on_negative_values of each rescaled difference is a
+/// 256-entry table computed here; the run time sums the Q12.19 table entries,
+/// takes GetReciprocal of the sum and scales each exp by it.
 struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
   using OpConversionPattern::OpConversionPattern;
+
+  static constexpr int kScaledDiffIntegerBits = 5;
+  static constexpr int kAccumulationIntegerBits = 12;
+
   LogicalResult
   matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(op)))
-      return failure();
     Location loc = op.getLoc();
     MLIRContext *ctx = op.getContext();
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto outType = cast<RankedTensorType>(op.getType());
-    QuantParams qIn = getQuantParams(inType), qOut = getQuantParams(outType);
+    QuantParams qIn = getQuantParams(inType);
     bool quantized = qIn.isQuantized();
     int64_t depth = inType.getShape().back();
     int64_t rows = inType.getNumElements() / depth;
     Value input = reshapeTo(rewriter, loc, adaptor.getInput(), {rows, depth});
     Type storage = cast<RankedTensorType>(input.getType()).getElementType();
-    float beta = op.getBeta().convertToFloat();
+    double beta = op.getBeta().convertToDouble();
 
     AffineMap id = identityMap(2, ctx);
     AffineMap row = AffineMap::get(2, 0, getAffineDimExpr(0, ctx), ctx);
@@ -782,67 +785,119 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
                         .getResult();
           linalg::YieldOp::create(b, l, m);
         });
-    Value table;
-    if (quantized) {
-      // Indexed by q - max + 128 for q - max in [-255, 0]: entry i is
-      // exp(beta * scale * (i - 128 - 127)), i.e. diff = i - 255.
-      double inScale = qIn.scale();
-      table = buildTable<float>(
-          rewriter, loc, rewriter.getF32Type(), [&](int32_t q) {
-            int32_t diff = q + 128 - 255;
-            return static_cast<float>(std::exp(beta * inScale * diff));
-          });
-    }
-    Value exps =
-        emptyTensor(rewriter, loc, {rows, depth}, rewriter.getF32Type());
+    Value result = quantized
+                       ? lowerInt8(rewriter, loc, input, max, qIn.scale(), beta)
+                       : lowerFloat(rewriter, loc, input, max, beta);
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, loc, result, outType.getShape()));
+    return success();
+  }
+
+  static Value lowerFloat(OpBuilder &rewriter, Location loc, Value input,
+                          Value max, double beta) {
+    MLIRContext *ctx = rewriter.getContext();
+    auto shape = cast<RankedTensorType>(input.getType()).getShape();
+    AffineMap id = identityMap(2, ctx);
+    AffineMap row = AffineMap::get(2, 0, getAffineDimExpr(0, ctx), ctx);
+    Value exps = emptyTensor(rewriter, loc, shape, rewriter.getF32Type());
     exps = buildGeneric(
         rewriter, loc, {input, max}, exps, {id, row, id}, 2,
         [&](OpBuilder &b, Location l, ValueRange args) {
-          Value e;
-          if (quantized) {
-            // diff + 127 lies in [-128, 127]: an i8 table index.
-            Value diff = arith::SubIOp::create(b, l, extend(b, l, args[0]),
-                                               extend(b, l, args[1]));
-            Value index = arith::IndexCastOp::create(
-                b, l, b.getIndexType(),
-                arith::AddIOp::create(b, l, diff, constI32(b, l, 255)));
-            e = tensor::ExtractOp::create(b, l, table, ValueRange{index});
-          } else {
-            Value shifted = arith::SubFOp::create(b, l, args[0], args[1]);
-            e = math::ExpOp::create(
-                b, l,
-                arith::MulFOp::create(b, l, shifted, constF32(b, l, beta)));
-          }
-          linalg::YieldOp::create(b, l, e);
+          Value shifted = arith::SubFOp::create(b, l, args[0], args[1]);
+          linalg::YieldOp::create(
+              b, l,
+              math::ExpOp::create(
+                  b, l,
+                  arith::MulFOp::create(b, l, shifted, constF32(b, l, beta)))
+                  .getResult());
         });
     Value sum =
-        filledTensor(rewriter, loc, {rows}, rewriter.getF32FloatAttr(0));
+        filledTensor(rewriter, loc, {shape[0]}, rewriter.getF32FloatAttr(0));
     sum = buildGeneric(
         rewriter, loc, {exps}, sum, {id, row}, 1,
         [&](OpBuilder &b, Location l, ValueRange args) {
           linalg::YieldOp::create(
               b, l, arith::AddFOp::create(b, l, args[1], args[0]).getResult());
         });
-    Value init = emptyTensor(rewriter, loc, {rows, depth}, storage);
-    float outScale = quantized ? static_cast<float>(qOut.scale()) : 1.0f;
-    int32_t outZp = quantized ? qOut.zeroPoint() : 0;
-    int32_t qmin = qOut.storageMin, qmax = qOut.storageMax;
-    Value result = buildGeneric(
+    Value init = emptyTensor(rewriter, loc, shape, rewriter.getF32Type());
+    return buildGeneric(
         rewriter, loc, {exps, sum}, init, {id, row, id}, 2,
         [&](OpBuilder &b, Location l, ValueRange args) {
-          Value p = arith::DivFOp::create(b, l, args[0], args[1]);
-          if (quantized) {
-            Value q = emitRoundToI32(
-                b, l, arith::DivFOp::create(b, l, p, constF32(b, l, outScale)));
-            q = arith::AddIOp::create(b, l, q, constI32(b, l, outZp));
-            q = emitClampI32(b, l, q, qmin, qmax);
-            p = arith::TruncIOp::create(b, l, storage, q);
-          }
-          linalg::YieldOp::create(b, l, p);
+          linalg::YieldOp::create(
+              b, l, arith::DivFOp::create(b, l, args[0], args[1]).getResult());
         });
-    rewriter.replaceOp(op,
-                       reshapeTo(rewriter, loc, result, outType.getShape()));
-    return success();
+  }
+
+  static Value lowerInt8(OpBuilder &rewriter, Location loc, Value input,
+                         Value max, double inputScale, double beta) {
+    MLIRContext *ctx = rewriter.getContext();
+    auto shape = cast<RankedTensorType>(input.getType()).getShape();
+    Type storage = cast<RankedTensorType>(input.getType()).getElementType();
+    AffineMap id = identityMap(2, ctx);
+    AffineMap row = AffineMap::get(2, 0, getAffineDimExpr(0, ctx), ctx);
+
+    // PreprocessSoftmaxScaling and CalculateInputRadius.
+    double real =
+        std::min(beta * inputScale * (1LL << (31 - kScaledDiffIntegerBits)),
+                 (1LL << 31) - 1.0);
+    QuantizedMultiplier qm = quantizeMultiplier(real);
+    int leftShift = std::max(qm.shift, 0);
+    int64_t diffMin = -static_cast<int64_t>(std::floor(
+        1.0 * ((1 << kScaledDiffIntegerBits) - 1) *
+        (1LL << (31 - kScaledDiffIntegerBits)) / (1LL << leftShift)));
+    // exp(diff) in Q0.31 and its Q12.19 rescale, for diff = i - 255; 0 for
+    // the differences TFLite skips (below diff_min), whose output is -128.
+    SmallVector<int32_t> exps, accs;
+    for (int32_t diff = -255; diff <= 0; ++diff) {
+      int32_t e = 0;
+      if (diff >= diffMin) {
+        auto shifted =
+            static_cast<int32_t>(static_cast<uint32_t>(diff) << leftShift);
+        e = expOnNegativeValues(
+            saturatingRoundingDoublingHighMul(shifted, qm.multiplier),
+            kScaledDiffIntegerBits);
+      }
+      exps.push_back(e);
+      accs.push_back(roundingDivideByPOT(e, kAccumulationIntegerBits));
+    }
+    Value expTable = i32Vector(rewriter, loc, exps);
+    Value accTable = i32Vector(rewriter, loc, accs);
+    auto tableIndex = [](OpBuilder &b, Location l, Value q, Value m) {
+      Value diff =
+          arith::SubIOp::create(b, l, extend(b, l, q), extend(b, l, m));
+      return arith::IndexCastOp::create(
+          b, l, b.getIndexType(),
+          arith::AddIOp::create(b, l, diff, constI32(b, l, 255)));
+    };
+
+    Value sum =
+        filledTensor(rewriter, loc, {shape[0]}, rewriter.getI32IntegerAttr(0));
+    sum = buildGeneric(
+        rewriter, loc, {input, max}, sum, {id, row, row}, 1,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value e = tensor::ExtractOp::create(
+              b, l, accTable, ValueRange{tableIndex(b, l, args[0], args[1])});
+          linalg::YieldOp::create(
+              b, l, arith::AddIOp::create(b, l, args[2], e).getResult());
+        });
+    Value init = emptyTensor(rewriter, loc, shape, storage);
+    return buildGeneric(
+        rewriter, loc, {input, max, sum}, init, {id, row, row, id}, 2,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value reciprocal, bitsOverUnit;
+          emitGetReciprocal(b, l, args[2], kAccumulationIntegerBits, reciprocal,
+                            bitsOverUnit);
+          Value e = tensor::ExtractOp::create(
+              b, l, expTable, ValueRange{tableIndex(b, l, args[0], args[1])});
+          Value v = emitRoundingDivideByPOT(
+              b, l, emitSaturatingRoundingDoublingHighMul(b, l, reciprocal, e),
+              arith::AddIOp::create(b, l, bitsOverUnit,
+                                    constI32(b, l, 31 - 8)));
+          v = arith::SubIOp::create(b, l, v, constI32(b, l, 128));
+          v = emitClampI32(b, l, v, -128, 127);
+          linalg::YieldOp::create(
+              b, l, arith::TruncIOp::create(b, l, storage, v).getResult());
+        });
   }
 };
 

@@ -7,6 +7,7 @@
 #include "QuantMath.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 
 #include <cmath>
 #include <limits>
@@ -34,6 +35,91 @@ QuantizedMultiplier mlir::nn::quantizeMultiplier(double real) {
   return result;
 }
 
+int32_t mlir::nn::saturatingRoundingDoublingHighMul(int32_t a, int32_t b) {
+  if (a == b && a == std::numeric_limits<int32_t>::min())
+    return std::numeric_limits<int32_t>::max();
+  int64_t ab = static_cast<int64_t>(a) * b;
+  int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+  return static_cast<int32_t>((ab + nudge) / (1LL << 31));
+}
+
+int32_t mlir::nn::roundingDivideByPOT(int32_t x, int exponent) {
+  int32_t mask = static_cast<int32_t>((1LL << exponent) - 1);
+  int32_t remainder = x & mask;
+  int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/// gemmlowp's SaturatingRoundingMultiplyByPOT<exponent>(x).
+static int32_t saturatingRoundingMultiplyByPOT(int32_t x, int exponent) {
+  if (exponent < 0)
+    return roundingDivideByPOT(x, -exponent);
+  if (exponent == 0)
+    return x;
+  int32_t threshold = (1 << (31 - exponent)) - 1;
+  if (x > threshold)
+    return std::numeric_limits<int32_t>::max();
+  if (x < -threshold)
+    return std::numeric_limits<int32_t>::min();
+  return static_cast<int32_t>(static_cast<uint32_t>(x) << exponent);
+}
+
+static int32_t wrappingAdd(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) +
+                              static_cast<uint32_t>(b));
+}
+
+static int32_t wrappingSub(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) -
+                              static_cast<uint32_t>(b));
+}
+
+/// gemmlowp's exp_on_interval_between_negative_one_quarter_and_0_excl (Q0.31).
+static int32_t expOnQuarterInterval(int32_t a) {
+  const int32_t constantTerm = 1895147668; // exp(-1/8)
+  const int32_t oneThird = 715827883;
+  int32_t x = wrappingAdd(a, 1 << 28); // a + 1/8
+  int32_t x2 = saturatingRoundingDoublingHighMul(x, x);
+  int32_t x3 = saturatingRoundingDoublingHighMul(x2, x);
+  int32_t x4 = saturatingRoundingDoublingHighMul(x2, x2);
+  int32_t x4Over4 = saturatingRoundingMultiplyByPOT(x4, -2);
+  int32_t poly = saturatingRoundingMultiplyByPOT(
+      wrappingAdd(
+          saturatingRoundingDoublingHighMul(wrappingAdd(x4Over4, x3), oneThird),
+          x2),
+      -1);
+  return wrappingAdd(constantTerm, saturatingRoundingDoublingHighMul(
+                                       constantTerm, wrappingAdd(x, poly)));
+}
+
+int32_t mlir::nn::expOnNegativeValues(int32_t a, int integerBits) {
+  const int fractionalBits = 31 - integerBits;
+  const int32_t oneQuarter = 1 << (fractionalBits - 2);
+  int32_t mask = oneQuarter - 1;
+  int32_t aModQuarterMinusOneQuarter = wrappingSub(a & mask, oneQuarter);
+  int32_t result = expOnQuarterInterval(
+      saturatingRoundingMultiplyByPOT(aModQuarterMinusOneQuarter, integerBits));
+  int32_t remainder = wrappingSub(aModQuarterMinusOneQuarter, a);
+  static const struct {
+    int exponent;
+    int32_t multiplier;
+  } barrel[] = {{-2, 1672461947}, {-1, 1302514674}, {0, 790015084},
+                {1, 290630308},   {2, 39332535},    {3, 720401},
+                {4, 242}};
+  for (const auto &step : barrel) {
+    if (integerBits <= step.exponent)
+      continue;
+    int shift = fractionalBits + step.exponent;
+    if (remainder & (1 << shift))
+      result = saturatingRoundingDoublingHighMul(result, step.multiplier);
+  }
+  if (integerBits > 5 && a < -(1 << (36 - integerBits)))
+    result = 0;
+  if (a == 0)
+    result = std::numeric_limits<int32_t>::max();
+  return result;
+}
+
 int32_t mlir::nn::quantizeFloat(float value, float scale, int32_t zeroPoint) {
   return zeroPoint + static_cast<int32_t>(std::round(value / scale));
 }
@@ -50,27 +136,18 @@ static Value constI64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(v));
 }
 
-Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
-                                                  Value x, Value multiplier,
-                                                  Value shift) {
+Value mlir::nn::emitSaturatingRoundingDoublingHighMul(OpBuilder &b,
+                                                      Location loc, Value a,
+                                                      Value m) {
   Type i64 = b.getI64Type();
-  Value zero = constI32(b, loc, 0);
-  Value one = constI32(b, loc, 1);
-  Value leftShift = arith::MaxSIOp::create(b, loc, shift, zero);
-  Value rightShift = arith::MaxSIOp::create(
-      b, loc, arith::SubIOp::create(b, loc, zero, shift), zero);
-  Value a = arith::ShLIOp::create(b, loc, x, leftShift);
-
-  // SaturatingRoundingDoublingHighMul(a, multiplier).
   Value intMin = constI32(b, loc, std::numeric_limits<int32_t>::min());
   Value overflow = arith::AndIOp::create(
       b, loc,
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, intMin),
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, multiplier,
-                            intMin));
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, m, intMin));
   Value ab =
       arith::MulIOp::create(b, loc, arith::ExtSIOp::create(b, loc, i64, a),
-                            arith::ExtSIOp::create(b, loc, i64, multiplier));
+                            arith::ExtSIOp::create(b, loc, i64, m));
   Value zero64 = constI64(b, loc, 0);
   Value abNegative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ab, zero64);
@@ -87,24 +164,101 @@ Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
   Value high64 = arith::ShRSIOp::create(
       b, loc, arith::AddIOp::create(b, loc, sum, bias), constI64(b, loc, 31));
   Value high = arith::TruncIOp::create(b, loc, b.getI32Type(), high64);
-  Value srdhm = arith::SelectOp::create(
+  return arith::SelectOp::create(
       b, loc, overflow, constI32(b, loc, std::numeric_limits<int32_t>::max()),
       high);
+}
 
-  // RoundingDivideByPOT(srdhm, rightShift).
+Value mlir::nn::emitRoundingDivideByPOT(OpBuilder &b, Location loc, Value x,
+                                        Value exponent) {
+  Value zero = constI32(b, loc, 0);
+  Value one = constI32(b, loc, 1);
   Value mask = arith::SubIOp::create(
-      b, loc, arith::ShLIOp::create(b, loc, one, rightShift), one);
-  Value remainder = arith::AndIOp::create(b, loc, srdhm, mask);
+      b, loc, arith::ShLIOp::create(b, loc, one, exponent), one);
+  Value remainder = arith::AndIOp::create(b, loc, x, mask);
   Value isNegative =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, srdhm, zero);
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
   Value threshold = arith::AddIOp::create(
       b, loc, arith::ShRSIOp::create(b, loc, mask, one),
       arith::ExtUIOp::create(b, loc, b.getI32Type(), isNegative));
   Value roundUp = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
                                         remainder, threshold);
   return arith::AddIOp::create(
-      b, loc, arith::ShRSIOp::create(b, loc, srdhm, rightShift),
+      b, loc, arith::ShRSIOp::create(b, loc, x, exponent),
       arith::ExtUIOp::create(b, loc, b.getI32Type(), roundUp));
+}
+
+Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
+                                                  Value x, Value multiplier,
+                                                  Value shift) {
+  Value zero = constI32(b, loc, 0);
+  Value leftShift = arith::MaxSIOp::create(b, loc, shift, zero);
+  Value rightShift = arith::MaxSIOp::create(
+      b, loc, arith::SubIOp::create(b, loc, zero, shift), zero);
+  Value a = arith::ShLIOp::create(b, loc, x, leftShift);
+  return emitRoundingDivideByPOT(
+      b, loc, emitSaturatingRoundingDoublingHighMul(b, loc, a, multiplier),
+      rightShift);
+}
+
+/// gemmlowp's SaturatingRoundingMultiplyByPOT<exponent> for exponent > 0: a
+/// left shift that saturates.
+static Value emitSaturatingShiftLeft(OpBuilder &b, Location loc, Value x,
+                                     int exponent) {
+  int32_t threshold = (1 << (31 - exponent)) - 1;
+  Value shifted = arith::ShLIOp::create(b, loc, x, constI32(b, loc, exponent));
+  Value high = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, x,
+                                     constI32(b, loc, threshold));
+  Value low = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x,
+                                    constI32(b, loc, -threshold));
+  Value r = arith::SelectOp::create(
+      b, loc, high, constI32(b, loc, std::numeric_limits<int32_t>::max()),
+      shifted);
+  return arith::SelectOp::create(
+      b, loc, low, constI32(b, loc, std::numeric_limits<int32_t>::min()), r);
+}
+
+void mlir::nn::emitGetReciprocal(OpBuilder &b, Location loc, Value sum,
+                                 int integerBits, Value &reciprocal,
+                                 Value &bitsOverUnit) {
+  Type i32 = b.getI32Type(), i64 = b.getI64Type();
+  Value headroom = math::CountLeadingZerosOp::create(b, loc, sum);
+  bitsOverUnit =
+      arith::SubIOp::create(b, loc, constI32(b, loc, integerBits), headroom);
+  // (x << headroom) - 2^31, in uint32 arithmetic.
+  Value a = arith::SubIOp::create(
+      b, loc, arith::ShLIOp::create(b, loc, sum, headroom),
+      constI32(b, loc, std::numeric_limits<int32_t>::min()));
+  // one_over_one_plus_x_for_x_in_0_1(a): Newton-Raphson in Q2.29.
+  // RoundingHalfSum(a, One) = (a + INT32_MAX + sign) / 2, in 64 bits.
+  Value sum64 = arith::AddIOp::create(
+      b, loc, arith::ExtSIOp::create(b, loc, i64, a),
+      constI64(b, loc, std::numeric_limits<int32_t>::max()));
+  Value sign = arith::SelectOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, sum64,
+                            constI64(b, loc, 0)),
+      constI64(b, loc, 1), constI64(b, loc, -1));
+  Value halfDenominator = arith::TruncIOp::create(
+      b, loc, i32,
+      arith::DivSIOp::create(b, loc, arith::AddIOp::create(b, loc, sum64, sign),
+                             constI64(b, loc, 2)));
+  Value x = arith::AddIOp::create(
+      b, loc, constI32(b, loc, 1515870810),
+      emitSaturatingRoundingDoublingHighMul(b, loc, halfDenominator,
+                                            constI32(b, loc, -1010580540)));
+  for (int i = 0; i < 3; ++i) {
+    Value product =
+        emitSaturatingRoundingDoublingHighMul(b, loc, halfDenominator, x);
+    Value oneMinus =
+        arith::SubIOp::create(b, loc, constI32(b, loc, 1 << 29), product);
+    x = arith::AddIOp::create(
+        b, loc, x,
+        emitSaturatingShiftLeft(
+            b, loc, emitSaturatingRoundingDoublingHighMul(b, loc, x, oneMinus),
+            2));
+  }
+  reciprocal = emitSaturatingShiftLeft(b, loc, x, 1);
 }
 
 Value mlir::nn::emitRoundToI32(OpBuilder &b, Location loc, Value x) {

@@ -28,6 +28,13 @@ struct QuantizedMultiplier {
 };
 QuantizedMultiplier quantizeMultiplier(double real);
 
+/// gemmlowp's scalar SaturatingRoundingDoublingHighMul and RoundingDivideByPOT
+/// and exp_on_negative_values for a Q(integerBits).(31-integerBits) input,
+/// returning Q0.31: the compile-time halves of TFLite's int8 softmax.
+int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
+int32_t roundingDivideByPOT(int32_t x, int exponent);
+int32_t expOnNegativeValues(int32_t a, int integerBits);
+
 /// TFLite's TfLiteRound (std::round: halves away from zero) of `value / scale`
 /// in float, plus `zeroPoint`: how TFLite quantizes activation bounds.
 int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
@@ -37,6 +44,19 @@ int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
 /// multiplier), max(-shift, 0)). Only the 32x32 product is 64-bit.
 Value emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc, Value x,
                                         Value multiplier, Value shift);
+
+/// Emits SaturatingRoundingDoublingHighMul(a, m) and
+/// RoundingDivideByPOT(x, exponent) on i32 values.
+Value emitSaturatingRoundingDoublingHighMul(OpBuilder &b, Location loc, Value a,
+                                            Value m);
+Value emitRoundingDivideByPOT(OpBuilder &b, Location loc, Value x,
+                              Value exponent);
+
+/// Emits TFLite's GetReciprocal(sum, integerBits, &bitsOverUnit): the Q0.31
+/// reciprocal of 1 + the fraction of `sum` (a Q(integerBits) value) and the
+/// number of bits `sum` has over 1.
+void emitGetReciprocal(OpBuilder &b, Location loc, Value sum, int integerBits,
+                       Value &reciprocal, Value &bitsOverUnit);
 
 /// Emits round-half-away-from-zero of an f32 to i32 (std::round, then cast),
 /// without calling libm's roundf.

@@ -850,8 +850,9 @@ LogicalResult TFLiteImporter::importSubgraph(unsigned index, ModuleOp module,
   std::string name = subgraph->name() ? subgraph->name()->str() : std::string();
   if (name.empty())
     name = index == 0 ? "main" : "subgraph" + std::to_string(index);
-  if (names.contains(name))
-    name += "_" + std::to_string(index);
+  std::string base = name;
+  for (unsigned suffix = index; names.contains(name); ++suffix)
+    name = base + "_" + std::to_string(suffix);
   names.insert(name);
 
   builder.setInsertionPointToEnd(module.getBody());

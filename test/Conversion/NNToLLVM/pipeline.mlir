@@ -8,20 +8,24 @@
 // A float network: on a 32-bit target no 64-bit arithmetic is left, and the
 // entry point takes bare pointers (input, then the output it writes).
 
-// HOST: llvm.target_triple = "x86_64-pc-linux-gnu"
-// HOST: llvm.func @net(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// HOST: llvm.target_triple = "x86_64-unknown-linux-gnu"
+// HOST: llvm.func internal @net(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// HOST: llvm.func @net_run(%[[IN:.*]]: !llvm.ptr, %[[OUT:.*]]: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// HOST: llvm.call @net(%[[IN]], %[[OUT]])
+// HOST: llvm.return %{{.*}} : i32
 
 // M4: llvm.data_layout = "e-m:e-p:32:32-Fi8-i64:64-v128:64:128-a:0:32-n32-S64"
-// M4-SAME: llvm.target_triple = "thumbv7em-none-unknown-eabihf"
-// M4: llvm.func @net(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
-// M33: llvm.target_triple = "thumbv8m.main-none-unknown-eabihf"
-// M55: llvm.target_triple = "thumbv8.1m.main-none-unknown-eabihf"
-// RV: llvm.target_triple = "riscv32-unknown-unknown-elf"
+// M4-SAME: llvm.target_triple = "thumbv7em-none-eabihf"
+// M4-SAME: nn.target = "cortex-m4"
+// M4: llvm.func internal @net(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// M33: llvm.target_triple = "thumbv8m.main-none-eabihf"
+// M55: llvm.target_triple = "thumbv8.1m.main-none-eabihf"
+// RV: llvm.target_triple = "riscv32-unknown-elf"
 
-// IR: target triple = "thumbv7em-none-unknown-eabihf"
-// IR: define void @net(ptr {{.*}}, ptr {{.*}})
+// IR: target triple = "thumbv7em-none-eabihf"
+// IR: define internal void @net(ptr {{.*}}, ptr {{.*}})
 // IR-NOT: i64
-// IR: ret void
+// IR: define i32 @net_run(ptr {{.*}}, ptr {{.*}}, ptr {{.*}})
 func.func @net(%x: tensor<1x6x6x2xf32>) -> tensor<1x4xf32> {
   %w = nn.constant dense<0.5> : tensor<4x3x3x2xf32>
   %b = nn.constant dense<0.1> : tensor<4xf32>

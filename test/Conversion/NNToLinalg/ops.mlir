@@ -150,12 +150,23 @@ func.func @softmax_f32(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
 
 // -----
 
-// int8 softmax reads exp from a 256-entry table; no math.exp.
+// int8 softmax is TFLite's fixed-point kernel: the exps of the 256 possible
+// differences q - max are tables (exp(0) = INT32_MAX in Q0.31, 2^19 in
+// Q12.19); the run time sums, takes the reciprocal (count leading zeros,
+// Newton-Raphson) and scales. No float, no math.exp.
 !qx = !quant.uniform<i8:f32, 0.1:0>
 !qy = !quant.uniform<i8:f32, 0.00390625:-128>
 // CHECK-LABEL: func.func @softmax_int8
 // CHECK-NOT: math.exp
-// CHECK: tensor.extract %{{.*}} : tensor<256xf32>
+// CHECK-NOT: f32
+// Little-endian hex: the last entries are 0x7FFFFFFF and 0x00080000, the
+// first seven (diff < diff_min = -248) are 0.
+// CHECK-DAG: arith.constant dense<"0x00000000000000000000000000000000000000000000000000000000{{[0-9A-F]*}}FFFFFF7F"> : tensor<256xi32>
+// CHECK-DAG: arith.constant dense<"0x00000000000000000000000000000000000000000000000000000000{{[0-9A-F]*}}00000800"> : tensor<256xi32>
+// CHECK: tensor.extract %{{.*}} : tensor<256xi32>
+// CHECK: math.ctlz
+// CHECK: tensor.extract %{{.*}} : tensor<256xi32>
+// CHECK: arith.trunci %{{.*}} : i32 to i8
 func.func @softmax_int8(%x: tensor<1x5x!qx>) -> tensor<1x5x!qy> {
   %y = nn.softmax %x : (tensor<1x5x!qx>) -> tensor<1x5x!qy>
   return %y : tensor<1x5x!qy>

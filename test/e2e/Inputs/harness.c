@@ -1,11 +1,12 @@
 // Host harness for the end-to-end tests: reads the input tensor from a file,
-// runs the compiled network (bare-pointer ABI: inputs, then outputs), writes
-// the output tensor to a file.
+// runs the compiled network through its C entry point
+// `int <name>_run(input, output, activations)`, writes the output tensor to a
+// file.
 //   harness <input file> <output file> <input bytes> <output bytes>
 #include <stdio.h>
 #include <stdlib.h>
 
-void ENTRY(const void *input, void *output);
+int ENTRY(const void *input, void *output, void *activations);
 
 int main(int argc, char **argv) {
   if (argc != 5) {
@@ -19,7 +20,8 @@ int main(int argc, char **argv) {
   if (!f || fread(input, 1, inBytes, f) != inBytes)
     return 3;
   fclose(f);
-  ENTRY(input, output);
+  if (ENTRY(input, output, NULL) != 0)
+    return 5;
   f = fopen(argv[2], "wb");
   if (!f || fwrite(output, 1, outBytes, f) != outBytes)
     return 4;

@@ -2,8 +2,11 @@
 // JSON, to stdout or a file; bad input is an error with a location.
 // RUN: nnc analyze %s | FileCheck %s
 // RUN: nnc analyze %s --json -o %t.json && FileCheck %s --check-prefix=JSON < %t.json
+// RUN: nnc analyze %s --json --plan=false | FileCheck %s --check-prefix=NOPLAN
 // RUN: not nnc analyze %t.missing.mlir 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: not nnc analyze %t.onnx 2>&1 | FileCheck %s --check-prefix=FORMAT
+// RUN: echo "not a model" > %t.tflite
+// RUN: not nnc analyze %t.tflite 2>&1 | FileCheck %s --check-prefix=TFLITE
 // RUN: not nnc 2>&1 | FileCheck %s --check-prefix=NOCMD
 // RUN: not nnc analyze %S/Inputs/dynamic.mlir 2>&1 | FileCheck %s --check-prefix=DYNAMIC
 
@@ -18,14 +21,21 @@
 // JSON: "pure_macs": 32,
 // JSON: "params": 36,
 // JSON: "weights_bytes": 144,
-// The planned arena: x (32 B) and the fc output (16 B) are alive together.
+// The planned arena: the input (32 B) and the fc output (16 B) are live at
+// once; the softmax output (16 B) can reuse the input's place: 48 B.
 // JSON: "activations_bytes": 48,
+// JSON: "arena_bytes": 48,
 // JSON: "lower_bound_bytes": 48,
 // JSON: "layers": [
 // JSON: "name": "dense",
 
+// Without the planner, the activation RAM is the largest tensor (the input).
+// NOPLAN: "activations_bytes": 32,
+// NOPLAN: "arena_bytes": null,
+
 // MISSING: error: cannot open input file
 // FORMAT: error: unknown model format '.onnx' (expected .tflite or .mlir)
+// TFLITE: error: not a TFLite model
 // NOCMD: nnc: no command given
 // DYNAMIC: dynamic.mlir:4:8: error: 'nn.softmax' op cost is undefined: operand #0 has a dynamic shape
 // DYNAMIC-NOT: see current operation

@@ -1,0 +1,27 @@
+//===- Passes.h - passes on the lowered LLVM-dialect module -----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_TARGET_LLVM_PASSES_H
+#define NN_TARGET_LLVM_PASSES_H
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::nn {
+
+#define GEN_PASS_DECL
+#include "nn/Target/LLVM/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "nn/Target/LLVM/Passes.h.inc"
+
+/// Argument attribute marking the activation arena pointer of the lowered
+/// network function.
+inline StringRef getActivationsArgAttrName() { return "nn.activations"; }
+
+} // namespace mlir::nn
+
+#endif // NN_TARGET_LLVM_PASSES_H
