@@ -4,10 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]`: the
-// same report as
-// `nn-opt --nn-report`, through the same analyzeCost(), after planning the
-// activation arena as `nn-opt --nn-plan-memory` does (planTensorMemory()).
+// `nnc analyze MODEL [--json] [--plan=false] [--alignment N] [-o FILE]`: the
+// same report as `nn-opt --nn-plan-memory --nn-report`, through the same
+// planner and analyzeCost().
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,14 +35,15 @@ static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (keys documented in "
                                          "docs/cost-model.md)"),
                                 cl::sub(analyzeCommand));
+static cl::opt<bool> planMemory(
+    "plan",
+    cl::desc("Plan the activation arena (as --nn-plan-memory does) and "
+             "report its size; --plan=false reports the largest activation"),
+    cl::init(true), cl::sub(analyzeCommand));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::sub(analyzeCommand));
 
-static cl::opt<bool> planArena("plan",
-                               cl::desc("Plan the activation arena (on by "
-                                        "default; --plan=false skips it)"),
-                               cl::init(true), cl::sub(analyzeCommand));
 static cl::opt<int64_t>
     alignment("alignment",
               cl::desc("Arena alignment in bytes for the memory plan (a "
@@ -64,9 +64,9 @@ static cl::opt<std::string>
 
 cl::SubCommand &nnc::getAnalyzeCommand() { return analyzeCommand; }
 
-/// Plans every function's arena (the report then shows it and its lower
-/// bound) and writes the plan files asked for.
-static LogicalResult planMemory(ModuleOp module) {
+/// Plans every function's arena, leaving nn.arena_size / nn.lower_bound on
+/// each (the report then shows them), and writes the plan files asked for.
+static LogicalResult planArena(ModuleOp module) {
   FailureOr<nn::memplan::Strategy> kind =
       nn::checkPlannerOptions(module, alignment, strategy);
   if (failed(kind))
@@ -87,10 +87,10 @@ static LogicalResult planMemory(ModuleOp module) {
   auto write = [&](StringRef path, auto writer) -> LogicalResult {
     if (path.empty())
       return success();
-    std::string message;
-    std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &message);
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &error);
     if (!file) {
-      llvm::errs() << "nnc analyze: " << message << "\n";
+      llvm::errs() << "nnc analyze: " << error << "\n";
       return failure();
     }
     writer(file->os(), reports);
@@ -115,13 +115,12 @@ int nnc::runAnalyze() {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
   if (!module)
     return 1;
-  // The cost analysis reports unsupported IR best; plan once it passed,
-  // then take the figures again with the arena in them.
+  // Costs first: their errors name the op that makes a figure undefined.
   FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
   if (failed(cost))
     return 1;
-  if (planArena) {
-    if (failed(planMemory(*module)))
+  if (planMemory) {
+    if (failed(planArena(*module)))
       return 1;
     cost = nn::analyzeCost(*module);
     if (failed(cost))
