@@ -399,21 +399,58 @@ LogicalResult ConstantOp::verify() {
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
 //===----------------------------------------------------------------------===//
+// Convolutions
+//===----------------------------------------------------------------------===//
+
+/// Element types shared by conv2d and depthwise_conv2d: activations f32 or
+/// int8, the filter quantized along `channelAxis` when the layer is.
+template <typename ConvOp>
+static LogicalResult verifyConvTypes(ConvOp op, int64_t channelAxis) {
+  RankedTensorType input = op.getInput().getType();
+  RankedTensorType filter = op.getFilter().getType();
+  RankedTensorType output = op.getOutput().getType();
+  if (failed(verifyActivationType(op, input, "input")) ||
+      failed(verifyActivationType(op, output, "output")) ||
+      failed(verifyWeightType(op, filter, channelAxis, "filter")) ||
+      failed(verifySameKind(op, input, output)))
+    return failure();
+  if (getElementKind(input) == ElementKind::Quantized &&
+      getElementKind(filter) != ElementKind::Quantized)
+    return op.emitOpError() << "a quantized " << op->getName().stripDialect()
+                            << " needs a quantized filter";
+  return success();
+}
+
+/// Batch, window geometry (kernel from the filter's dims 1 and 2) and bias
+/// of a convolution with `outChannels` output channels.
+template <typename ConvOp>
+static LogicalResult verifyConvWindowAndBias(ConvOp op, int64_t channelAxis,
+                                             int64_t outChannels) {
+  RankedTensorType input = op.getInput().getType();
+  RankedTensorType filter = op.getFilter().getType();
+  RankedTensorType output = op.getOutput().getType();
+  if (failed(verifyBatch(op, input, output)))
+    return failure();
+  SmallVector<int64_t, 2> kernel = {filter.getDimSize(1), filter.getDimSize(2)};
+  if (ShapedType::isDynamic(kernel[0]) || ShapedType::isDynamic(kernel[1]))
+    return op.emitOpError("filter must have a static kernel size");
+  WindowGeometry g{kernel, op.getStrides(), op.getDilations(), op.getPadding(),
+                   op.getExplicitPadding()};
+  if (failed(verifyWindow(op, g, input, output)))
+    return failure();
+  return verifyBias(op, op.getBias(), input, filter, channelAxis, outChannels);
+}
+
+//===----------------------------------------------------------------------===//
 // Conv2DOp
 //===----------------------------------------------------------------------===//
 
 LogicalResult Conv2DOp::verify() {
+  if (failed(verifyConvTypes(*this, /*channelAxis=*/0)))
+    return failure();
   RankedTensorType input = getInput().getType();
   RankedTensorType filter = getFilter().getType();
   RankedTensorType output = getOutput().getType();
-  if (failed(verifyActivationType(*this, input, "input")) ||
-      failed(verifyActivationType(*this, output, "output")) ||
-      failed(verifyWeightType(*this, filter, 0, "filter")) ||
-      failed(verifySameKind(*this, input, output)))
-    return failure();
-  if (getElementKind(input) == ElementKind::Quantized &&
-      getElementKind(filter) != ElementKind::Quantized)
-    return emitOpError("a quantized conv2d needs a quantized filter");
 
   int64_t inC = input.getDimSize(3), outC = filter.getDimSize(0),
           filterC = filter.getDimSize(3);
@@ -431,16 +468,7 @@ LogicalResult Conv2DOp::verify() {
                            << " are not a multiple of the " << groups
                            << " groups";
   }
-  if (failed(verifyBatch(*this, input, output)))
-    return failure();
-  SmallVector<int64_t, 2> kernel = {filter.getDimSize(1), filter.getDimSize(2)};
-  if (ShapedType::isDynamic(kernel[0]) || ShapedType::isDynamic(kernel[1]))
-    return emitOpError("filter must have a static kernel size");
-  WindowGeometry g{kernel, getStrides(), getDilations(), getPadding(),
-                   getExplicitPadding()};
-  if (failed(verifyWindow(*this, g, input, output)))
-    return failure();
-  return verifyBias(*this, getBias(), input, filter, 0, outC);
+  return verifyConvWindowAndBias(*this, /*channelAxis=*/0, outC);
 }
 
 //===----------------------------------------------------------------------===//
@@ -448,17 +476,11 @@ LogicalResult Conv2DOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult DepthwiseConv2DOp::verify() {
+  if (failed(verifyConvTypes(*this, /*channelAxis=*/3)))
+    return failure();
   RankedTensorType input = getInput().getType();
   RankedTensorType filter = getFilter().getType();
   RankedTensorType output = getOutput().getType();
-  if (failed(verifyActivationType(*this, input, "input")) ||
-      failed(verifyActivationType(*this, output, "output")) ||
-      failed(verifyWeightType(*this, filter, 3, "filter")) ||
-      failed(verifySameKind(*this, input, output)))
-    return failure();
-  if (getElementKind(input) == ElementKind::Quantized &&
-      getElementKind(filter) != ElementKind::Quantized)
-    return emitOpError("a quantized depthwise_conv2d needs a quantized filter");
   int64_t multiplier = getDepthMultiplier();
   if (multiplier < 1)
     return emitOpError() << "depth_multiplier must be positive, got "
@@ -475,16 +497,7 @@ LogicalResult DepthwiseConv2DOp::verify() {
   if (dimsDiffer(output.getDimSize(3), outC))
     return emitOpError() << "output channels " << output.getDimSize(3)
                          << " do not match filter channels " << outC;
-  if (failed(verifyBatch(*this, input, output)))
-    return failure();
-  SmallVector<int64_t, 2> kernel = {filter.getDimSize(1), filter.getDimSize(2)};
-  if (ShapedType::isDynamic(kernel[0]) || ShapedType::isDynamic(kernel[1]))
-    return emitOpError("filter must have a static kernel size");
-  WindowGeometry g{kernel, getStrides(), getDilations(), getPadding(),
-                   getExplicitPadding()};
-  if (failed(verifyWindow(*this, g, input, output)))
-    return failure();
-  return verifyBias(*this, getBias(), input, filter, 3, outC);
+  return verifyConvWindowAndBias(*this, /*channelAxis=*/3, outC);
 }
 
 //===----------------------------------------------------------------------===//
