@@ -19,22 +19,6 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-/// The first name a location carries (NameLoc, possibly inside a fused or
-/// call-site location), or "".
-static std::string getLocationName(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = dyn_cast<FusedLoc>(loc)) {
-    for (Location inner : fused.getLocations())
-      if (std::string name = getLocationName(inner); !name.empty())
-        return name;
-    return "";
-  }
-  if (auto callSite = dyn_cast<CallSiteLoc>(loc))
-    return getLocationName(callSite.getCallee());
-  return "";
-}
-
 /// "1x5x5x4 i8": the shape and the element type as stored (quantized types
 /// show their storage type).
 static std::string describeOutput(Operation *op) {
@@ -122,7 +106,7 @@ FailureOr<FunctionCost> nn::analyzeCost(FunctionOpInterface func) {
     LayerCost layer;
     layer.op = op;
     layer.type = op->getName().stripDialect().str();
-    layer.name = getLocationName(op->getLoc());
+    layer.name = getLocationName(op->getLoc()).value_or("");
     unsigned &typeIndex = typeCounts[layer.type];
     if (layer.name.empty())
       layer.name = layer.type + "_" + std::to_string(typeIndex);

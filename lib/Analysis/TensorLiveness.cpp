@@ -30,17 +30,6 @@ StringRef nn::getBufferKindName(BufferKind kind) {
   llvm_unreachable("unknown buffer kind");
 }
 
-/// The name a location carries (NameLoc, possibly inside a FusedLoc).
-static std::optional<std::string> getLocName(Location loc) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (auto name = getLocName(inner))
-        return name;
-  return std::nullopt;
-}
-
 FailureOr<SmallVector<TensorBuffer>>
 nn::computeTensorLiveness(func::FuncOp func,
                           const TensorLivenessOptions &options) {
@@ -97,7 +86,7 @@ nn::computeTensorLiveness(func::FuncOp func,
     if (!inArena(arg))
       continue;
     std::string name =
-        getLocName(arg.getLoc())
+        getLocationName(arg.getLoc())
             .value_or("arg" + std::to_string(arg.getArgNumber()));
     if (failed(
             addBuffer(arg, nullptr, BufferKind::Input, name, arg.getLoc(), 0)))
@@ -115,7 +104,7 @@ nn::computeTensorLiveness(func::FuncOp func,
     if (isConstant(&op) || &op == terminator)
       continue;
     int64_t step = stepOf[&op];
-    std::string base = getLocName(op.getLoc())
+    std::string base = getLocationName(op.getLoc())
                            .value_or(op.getName().stripDialect().str() + "_" +
                                      std::to_string(step));
     // Placements are attributes of the op, one per op.

@@ -23,8 +23,23 @@ std::optional<int64_t> nn::getElementByteSize(Type elementType) {
 std::optional<int64_t> nn::getByteSize(ShapedType type) {
   if (!type.hasStaticShape())
     return std::nullopt;
-  std::optional<int64_t> elementSize = getElementByteSize(type.getElementType());
+  std::optional<int64_t> elementSize =
+      getElementByteSize(type.getElementType());
   if (!elementSize)
     return std::nullopt;
   return type.getNumElements() * *elementSize;
+}
+
+std::optional<std::string> nn::getLocationName(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  if (auto fused = dyn_cast<FusedLoc>(loc)) {
+    for (Location inner : fused.getLocations())
+      if (std::optional<std::string> name = getLocationName(inner))
+        return name;
+    return std::nullopt;
+  }
+  if (auto callSite = dyn_cast<CallSiteLoc>(loc))
+    return getLocationName(callSite.getCallee());
+  return std::nullopt;
 }

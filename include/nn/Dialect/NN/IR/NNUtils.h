@@ -14,9 +14,11 @@
 #define NN_DIALECT_NN_IR_NNUTILS_H
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Location.h"
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace mlir::nn {
 
@@ -33,6 +35,12 @@ std::optional<int64_t> getByteSize(ShapedType type);
 inline int64_t alignTo(int64_t size, int64_t alignment) {
   return (size + alignment - 1) / alignment * alignment;
 }
+
+/// The first name a location carries (a NameLoc, possibly inside a fused or
+/// call-site location): the TFLite importer names each op after its output
+/// tensor, so reports and plans speak the model's names. std::nullopt when
+/// the location has no name.
+std::optional<std::string> getLocationName(Location loc);
 
 } // namespace mlir::nn
 
