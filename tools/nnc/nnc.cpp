@@ -25,12 +25,15 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   const Command commands[] = {
       {nnc::getAnalyzeCommand, nnc::runAnalyze},
+      {nnc::getGenerateCommand, nnc::runGenerate},
   };
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "nn-mlir compiler driver\n\n"
       "  nnc analyze MODEL [--json] [--plan=false] [-o FILE]\n"
-      "      per-layer cost report and planned activation arena\n");
+      "      per-layer cost report and planned activation arena\n"
+      "  nnc generate MODEL --target T [--name N] [--alignment A] -o DIR\n"
+      "      <name>.o, <name>.h, <name>.ll and the report for a target\n");
   for (const Command &command : commands)
     if (command.get())
       return command.run();

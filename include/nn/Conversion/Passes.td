@@ -57,8 +57,9 @@ def NNEntryPointPass : Pass<"nn-entry-point", "ModuleOp"> {
     every public function `@name(inputs..., outputs...)` returning nothing it
     adds `i32 @name_run(inputs..., outputs..., ptr activations)`, the entry
     the generated C header declares: it calls `@name` and returns 0. `@name`
-    becomes internal so LLVM inlines it. The activation arena is unused until
-    the memory planner places the intermediate buffers in it.
+    becomes internal so LLVM inlines it. When the network's last argument is
+    the arena `--nn-bufferize` created (argument attribute `nn.arena`), that
+    argument is the entry's `activations`; otherwise the arena is unused.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }

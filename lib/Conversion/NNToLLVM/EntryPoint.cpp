@@ -43,15 +43,25 @@ struct NNEntryPointPass : nn::impl::NNEntryPointPassBase<NNEntryPointPass> {
             << "cannot add the entry point '" << name << "': the symbol exists";
         return signalPassFailure();
       }
+      // After --nn-bufferize the network's last argument is the arena
+      // (`nn.arena`); it becomes the entry's `activations`.
+      unsigned numParams = network.getNumArguments();
+      bool takesArena =
+          numParams > 0 && network.getArgAttr(numParams - 1, "nn.arena");
+      if (takesArena)
+        network.removeArgAttr(numParams - 1, "nn.arena");
       SmallVector<Type> params(network.getFunctionType().getParams());
-      params.push_back(ptr); // activations
+      if (!takesArena)
+        params.push_back(ptr); // activations
       OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
       Location loc = network.getLoc();
       auto entry = LLVM::LLVMFuncOp::create(
           b, loc, name, LLVM::LLVMFunctionType::get(i32, params));
       Block *block = entry.addEntryBlock(b);
       b.setInsertionPointToStart(block);
-      LLVM::CallOp::create(b, loc, network, block->getArguments().drop_back());
+      LLVM::CallOp::create(b, loc, network,
+                           takesArena ? block->getArguments()
+                                      : block->getArguments().drop_back());
       Value zero = LLVM::ConstantOp::create(b, loc, i32, 0);
       LLVM::ReturnOp::create(b, loc, zero);
       network.setLinkage(LLVM::Linkage::Internal);

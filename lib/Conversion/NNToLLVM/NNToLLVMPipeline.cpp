@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Conversion/Passes.h"
+#include "nn/Dialect/NN/Transforms/Passes.h"
 #include "nn/Target/TargetPresets.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -26,6 +27,21 @@
 using namespace mlir;
 using namespace mlir::nn;
 
+/// Upstream bufferization with intermediate buffers on the heap.
+static void addMallocBufferization(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  pm.addPass(createCanonicalizerPass());
+  bufferization::buildBufferDeallocationPipeline(pm);
+}
+
 void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
                                      const NNToLLVMPipelineOptions &options) {
   // An unknown target is reported by --nn-attach-target at the end.
@@ -38,17 +54,16 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
 
   // Tensors -> buffers. Results become caller-provided out parameters so the
   // entry point writes straight into the user's output buffer.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  bufferization::BufferResultsToOutParamsPassOptions outParams;
-  outParams.hoistStaticAllocs = true;
-  outParams.modifyPublicFunctions = true;
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addPass(createCanonicalizerPass());
-  bufferization::buildBufferDeallocationPipeline(pm);
+  if (options.arena) {
+    // The memory planner's pipeline: the same bufferization, then every
+    // intermediate buffer at an offset in one arena argument.
+    BufferizePipelineOptions planned;
+    planned.alignment = options.alignment;
+    buildBufferizePipeline(pm, planned);
+    pm.addPass(createCanonicalizerPass());
+  } else {
+    addMallocBufferization(pm);
+  }
 
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
