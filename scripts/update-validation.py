@@ -6,7 +6,7 @@ Usage: scripts/update-validation.py [--samples N]   (after scripts/build.sh)
 
 What it measures, per model: whether TensorFlow Lite (WebAssembly) and Arm
 NN's reference backend accept the file; Arm NN's outputs against TFLite's on
-N random inputs (nn-validate --target armnn --reference tflite), with the
+N random inputs (nnc validate --target armnn --reference tflite), with the
 first layer where they differ; and the time the references take.
 """
 import argparse
@@ -82,14 +82,14 @@ def main():
                "armnn": verdict(arm_raw, arm_rep, arm_info)}
         if tfl_rep and arm_rep:
             dump = os.path.join(work, name + ".act")
-            cmd = [os.path.join(BIN, "nn-validate"), path, "--target", "armnn", "--reference",
+            cmd = [os.path.join(BIN, "nnc"), "validate", path, "--target", "armnn", "--reference",
                    "tflite", "--random", str(args.samples), "--seed", str(SEED), "--json",
                    "--dump-activations", dump]
             if name in CLASSIFIERS:
                 cmd.append("--classifier")
             p = subprocess.run(cmd, capture_output=True, text=True)
             if p.returncode not in (0, 1) or not p.stdout:
-                sys.exit("nn-validate failed on %s: %s" % (name, p.stderr))
+                sys.exit("nnc validate failed on %s: %s" % (name, p.stderr))
             res = json.loads(p.stdout)
             out = res["outputs"][0]
             row.update(out)
@@ -116,7 +116,7 @@ def main():
         wall, infer = run_reference(kind, pd, inp, os.path.join(work, "bench." + kind))
         bench.append((kind, wall, infer))
     start = time.perf_counter()
-    subprocess.run([os.path.join(BIN, "nn-validate"), pd, "--target", "armnn", "--random", "10"],
+    subprocess.run([os.path.join(BIN, "nnc"), "validate", pd, "--target", "armnn", "--random", "10"],
                    capture_output=True)
     validate_wall = time.perf_counter() - start
 
@@ -143,9 +143,8 @@ def write_doc(rows, layers, bench, validate_wall, samples):
     L.append("")
     L.append("## What is measured, and what is not yet")
     L.append("")
-    L.append("- **Compiled networks are not validated here yet.** `nn-validate --target host|"
-             "cortex-m4` (the future `nnc validate`) reports that compiled execution is not "
-             "built; the table below is the first real cross-check of the *two references* "
+    L.append("- **Compiled networks are not validated here yet.** `nnc validate --target host|"
+             "cortex-m4` reports that compiled execution is not wired in yet; the table below is the first real cross-check of the *two references* "
              "against each other, through the same comparison code.")
     L.append("- TFLite = TensorFlow Lite's interpreter compiled to WebAssembly (npm "
              "`@tensorflow/tfjs-tflite@0.0.1-alpha.10`, `tools/nn-reference/tflite-reference.js`). "
@@ -157,7 +156,7 @@ def write_doc(rows, layers, bench, validate_wall, samples):
     L.append("- `person_detect.tflite` declares `quantized_dimension` 3 on its 14 one-dimensional "
              "depthwise biases; both runtimes reject the file as it is. Both run it once "
              "`--repair-quantized-dimension` sets that axis to 0, the only axis a 1-D tensor has "
-             "(an in-place edit of the loaded copy; `nn-validate` does it by default and says so "
+             "(an in-place edit of the loaded copy; `nnc validate` does it by default and says so "
              "in a note).")
     L.append("- Our own float evaluation (dequantize, compute in f32, requantize) is not "
              "implemented: with the repair, every model has at least one reference, and the "
@@ -212,14 +211,15 @@ def write_doc(rows, layers, bench, validate_wall, samples):
     L.append("## Time")
     L.append("")
     L.append("`person_detect.tflite` (7.2 M MACs), 10 random inputs, one process per run on "
-             "this machine (2 shared cores):")
+             "this machine (2 cores, shared: 1-minute load average %.1f when measured, so "
+             "these are upper bounds):" % os.getloadavg()[0])
     L.append("")
     L.append("| reference | wall time of the run | inference time (10 inputs) |")
     L.append("|---|---|---|")
     for kind, wall, infer in bench:
         L.append("| %s | %.2f s | %.0f ms |" % (kind, wall, infer))
     L.append("")
-    L.append("`nn-validate --target armnn` on the same model and 10 random inputs (both "
+    L.append("`nnc validate --target armnn` on the same model and 10 random inputs (both "
              "references, comparison included): %.1f s. The WebAssembly TFLite reference alone "
              "fits the issue's \"a few seconds\" budget for validating a compiled network; "
              "Arm NN's reference backend is much slower and is the optional second opinion "

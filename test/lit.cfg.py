@@ -27,7 +27,7 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.nn_tools_dir, config.llvm_tools_dir]
-tools = ["nn-opt", "nn-translate", "nnc", "nn-compare", "nn-random-input", "nn-validate"]
+tools = ["nn-opt", "nn-translate", "nnc", "nn-compare", "nn-random-input"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 

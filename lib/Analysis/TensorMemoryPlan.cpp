@@ -82,6 +82,25 @@ void nn::annotateTensorPlan(func::FuncOp func, const TensorPlan &plan,
       buffer.owner->setAttr(kSizeAttr, sizeAttr);
     }
   }
+  // Offsets of the inputs and outputs, for code that fills and reads them.
+  DenseMap<Value, int64_t> offsetOf;
+  for (auto [buffer, offset] : llvm::zip(plan.buffers, plan.plan.offsets))
+    if (buffer.kind != BufferKind::Scratch)
+      offsetOf[buffer.value] = offset;
+  auto setOffsets = [&](StringRef name, ValueRange values) {
+    func->removeAttr(name);
+    SmallVector<int64_t> offsets;
+    for (Value v : values) {
+      auto it = offsetOf.find(v);
+      if (it == offsetOf.end())
+        return; // kept in a user buffer
+      offsets.push_back(it->second);
+    }
+    func->setAttr(name, b.getDenseI64ArrayAttr(offsets));
+  };
+  setOffsets(kInputOffsetsAttr, func.getArguments());
+  setOffsets(kOutputOffsetsAttr,
+             func.getBody().front().getTerminator()->getOperands());
   func->setAttr(kArenaSizeAttr, b.getI64IntegerAttr(plan.plan.arenaSize));
   func->setAttr(kLowerBoundAttr, b.getI64IntegerAttr(plan.plan.lowerBound));
   func->setAttr(kStrategyAttr,

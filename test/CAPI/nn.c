@@ -5,8 +5,10 @@
 \*===----------------------------------------------------------------------===*/
 
 /* RUN: nn-capi-test 2>&1 | FileCheck %s
+ * RUN: nn-capi-shared-test 2>&1 | FileCheck %s
  * RUN: %write-tflite %S/Inputs/fully_connected.py -o %t.tflite
  * RUN: nn-capi-test %t.tflite 2>&1 | FileCheck %s --check-prefix=TFLITE
+ * RUN: nn-capi-shared-test %t.tflite 2>&1 | FileCheck %s --check-prefix=TFLITE
  */
 
 #include "mlir-c/Diagnostics.h"

@@ -4,9 +4,9 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `nnc analyze MODEL [--json] [--plan=false] [-o FILE]`: the same report as
-// `nn-opt --nn-plan-memory --nn-report`, through the same planner and
-// analyzeCost().
+// `nnc analyze MODEL [--json] [--plan=false] [--alignment N] [-o FILE]`: the
+// same report as `nn-opt --nn-plan-memory --nn-report`, through the same
+// planner and analyzeCost().
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,7 +44,64 @@ static cl::opt<std::string> outputPath("o", cl::desc("Output file"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::sub(analyzeCommand));
 
+static cl::opt<int64_t>
+    alignment("alignment",
+              cl::desc("Arena alignment in bytes for the memory plan (a "
+                       "power of two)"),
+              cl::init(4), cl::sub(analyzeCommand));
+static cl::opt<std::string>
+    strategy("strategy",
+             cl::desc("Memory planning strategy: greedy-by-size, "
+                      "greedy-by-conflicts, best-fit, exact or best"),
+             cl::init("best"), cl::sub(analyzeCommand));
+static cl::opt<std::string> planJSON("plan-json",
+                                     cl::desc("Write the memory plan as JSON"),
+                                     cl::value_desc("file"),
+                                     cl::sub(analyzeCommand));
+static cl::opt<std::string>
+    planSVG("plan-svg", cl::desc("Write a picture of the memory plan (SVG)"),
+            cl::value_desc("file"), cl::sub(analyzeCommand));
+
 cl::SubCommand &nnc::getAnalyzeCommand() { return analyzeCommand; }
+
+/// Plans every function's arena, leaving nn.arena_size / nn.lower_bound on
+/// each (the report then shows them), and writes the plan files asked for.
+static LogicalResult planArena(ModuleOp module) {
+  FailureOr<nn::memplan::Strategy> kind =
+      nn::checkPlannerOptions(module, alignment, strategy);
+  if (failed(kind))
+    return failure();
+  nn::TensorPlanOptions options;
+  options.alignment = alignment;
+  options.planner.strategy = *kind;
+  std::vector<nn::memplan::FunctionReport> reports;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(func, options);
+    if (failed(plan))
+      return failure();
+    nn::annotateTensorPlan(func, *plan, alignment);
+    reports.push_back(nn::makeReport(func, *plan, alignment));
+  }
+  auto write = [&](StringRef path, auto writer) -> LogicalResult {
+    if (path.empty())
+      return success();
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &error);
+    if (!file) {
+      llvm::errs() << "nnc analyze: " << error << "\n";
+      return failure();
+    }
+    writer(file->os(), reports);
+    file->keep();
+    return success();
+  };
+  if (failed(write(planJSON, nn::memplan::writePlanJSON)) ||
+      failed(write(planSVG, nn::memplan::writePlanSVG)))
+    return failure();
+  return success();
+}
 
 int nnc::runAnalyze() {
   MLIRContext context;
@@ -63,17 +120,8 @@ int nnc::runAnalyze() {
   if (failed(cost))
     return 1;
   if (planMemory) {
-    // Leaves nn.arena_size / nn.lower_bound on each function, which the
-    // report then shows.
-    nn::TensorPlanOptions options;
-    for (auto func : module->getOps<func::FuncOp>()) {
-      if (func.isExternal())
-        continue;
-      FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(func, options);
-      if (failed(plan))
-        return 1;
-      nn::annotateTensorPlan(func, *plan, options.alignment);
-    }
+    if (failed(planArena(*module)))
+      return 1;
     cost = nn::analyzeCost(*module);
     if (failed(cost))
       return 1;

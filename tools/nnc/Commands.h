@@ -26,6 +26,10 @@ int runAnalyze();
 llvm::cl::SubCommand &getGenerateCommand();
 int runGenerate();
 
+/// `nnc validate MODEL ...`: compare a run with a reference runtime.
+llvm::cl::SubCommand &getValidateCommand();
+int runValidate();
+
 } // namespace nnc
 
 #endif // NNC_COMMANDS_H

@@ -218,7 +218,6 @@ int nnc::runGenerate() {
   PassManager lower(&context);
   nn::NNToLLVMPipelineOptions lowerOptions;
   lowerOptions.target = targetName;
-  lowerOptions.arena = true;
   lowerOptions.alignment = alignment;
   nn::buildNNToLLVMPipeline(lower, lowerOptions);
   // The arena the code uses: --nn-bufferize's buffer-level plan, read
@@ -237,8 +236,7 @@ int nnc::runGenerate() {
   Builder b(&context);
   (*entry)->setAttr(nn::getArenaSizeAttrName(),
                     b.getI64IntegerAttr(*arenaSize));
-  (*entry)->setAttr(nn::getArenaAlignmentAttrName(),
-                    b.getI64IntegerAttr(alignment));
+  (*entry)->setAttr(nn::getAlignmentAttrName(), b.getI64IntegerAttr(alignment));
 
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir)) {
     llvm::errs() << "nnc generate: cannot create '" << outputDir

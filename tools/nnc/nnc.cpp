@@ -26,14 +26,18 @@ int main(int argc, char **argv) {
   const Command commands[] = {
       {nnc::getAnalyzeCommand, nnc::runAnalyze},
       {nnc::getGenerateCommand, nnc::runGenerate},
+      {nnc::getValidateCommand, nnc::runValidate},
   };
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "nn-mlir compiler driver\n\n"
-      "  nnc analyze MODEL [--json] [--plan=false] [-o FILE]\n"
+      "  nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]\n"
       "      per-layer cost report and planned activation arena\n"
       "  nnc generate MODEL --target T [--name N] [--alignment A] -o DIR\n"
-      "      <name>.o, <name>.h, <name>.ll and the report for a target\n");
+      "      <name>.o, <name>.h, <name>.ll and the report for a target\n"
+      "  nnc validate MODEL [--target T] [--reference R] [--inputs F | "
+      "--random N --seed S] [--json] [--dump-activations DIR]\n"
+      "      compare a run with TensorFlow Lite or Arm NN\n");
   for (const Command &command : commands)
     if (command.get())
       return command.run();

@@ -40,7 +40,11 @@ inline constexpr llvm::StringLiteral kScratchSizeAttr = "nn.scratch_size";
 inline constexpr llvm::StringLiteral kArenaSizeAttr = "nn.arena_size";
 inline constexpr llvm::StringLiteral kLowerBoundAttr = "nn.lower_bound";
 inline constexpr llvm::StringLiteral kStrategyAttr = "nn.strategy";
-inline constexpr llvm::StringLiteral kAlignmentAttr = "nn.alignment";
+inline constexpr llvm::StringLiteral kAlignmentAttr = "nn.arena_alignment";
+/// On the function, when all inputs / all outputs are in the arena: their
+/// offsets in argument / result order (read by the C header emitter).
+inline constexpr llvm::StringLiteral kInputOffsetsAttr = "nn.input_offsets";
+inline constexpr llvm::StringLiteral kOutputOffsetsAttr = "nn.output_offsets";
 
 enum class BufferKind { Activation, Input, Output, Scratch };
 llvm::StringRef getBufferKindName(BufferKind kind);

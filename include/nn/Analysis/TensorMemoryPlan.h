@@ -46,7 +46,7 @@ FailureOr<TensorPlan> planTensorMemory(func::FuncOp func,
 
 /// Writes nn.offset/nn.size (results and arguments), nn.scratch_offset/
 /// nn.scratch_size, and the function's nn.arena_size, nn.lower_bound,
-/// nn.strategy and nn.alignment; drops stale ones first.
+/// nn.strategy and nn.arena_alignment; drops stale ones first.
 void annotateTensorPlan(func::FuncOp func, const TensorPlan &plan,
                         int64_t alignment);
 

@@ -30,14 +30,8 @@ struct NNToLLVMPipelineOptions
       llvm::cl::desc("host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or "
                      "rv32imc"),
       llvm::cl::init("host")};
-  PassOptions::Option<bool> arena{
-      *this, "arena",
-      llvm::cl::desc("Place intermediate buffers in the caller's activation "
-                     "arena (--nn-bufferize) instead of malloc/free"),
-      llvm::cl::init(false)};
   PassOptions::Option<int64_t> alignment{
-      *this, "alignment",
-      llvm::cl::desc("Arena alignment in bytes (with arena)"),
+      *this, "alignment", llvm::cl::desc("Activation arena alignment in bytes"),
       llvm::cl::init(4)};
 };
 

@@ -50,20 +50,6 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   ];
 }
 
-def NNEntryPointPass : Pass<"nn-entry-point", "ModuleOp"> {
-  let summary = "add the C entry point <name>_run for each network function";
-  let description = [{
-    Runs on the LLVM dialect after the bare-pointer function conversion. For
-    every public function `@name(inputs..., outputs...)` returning nothing it
-    adds `i32 @name_run(inputs..., outputs..., ptr activations)`, the entry
-    the generated C header declares: it calls `@name` and returns 0. `@name`
-    becomes internal so LLVM inlines it. When the network's last argument is
-    the arena `--nn-bufferize` created (argument attribute `nn.arena`), that
-    argument is the entry's `activations`; otherwise the arena is unused.
-  }];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
-}
-
 def NNStridedCopyToLinalgPass
     : Pass<"nn-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "turn memref.copy between non-contiguous buffers into linalg.copy";

@@ -19,8 +19,10 @@
 
 namespace nn {
 
-/// Registers the flags; call before llvm::cl::ParseCommandLineOptions.
-void registerThresholdCLOptions();
+/// Registers the flags, once, in `sub` (the tool's own options by default, or
+/// a subcommand); call before llvm::cl::ParseCommandLineOptions.
+void registerThresholdCLOptions(
+    llvm::cl::SubCommand &sub = llvm::cl::SubCommand::getTopLevel());
 
 /// Their category, for llvm::cl::HideUnrelatedOptions.
 llvm::cl::OptionCategory &getThresholdCLCategory();

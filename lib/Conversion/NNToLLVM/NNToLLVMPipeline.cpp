@@ -6,6 +6,7 @@
 
 #include "nn/Conversion/Passes.h"
 #include "nn/Dialect/NN/Transforms/Passes.h"
+#include "nn/Target/LLVM/Passes.h"
 #include "nn/Target/TargetPresets.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -16,8 +17,6 @@
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
-#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
-#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -27,21 +26,6 @@
 using namespace mlir;
 using namespace mlir::nn;
 
-/// Upstream bufferization with intermediate buffers on the heap.
-static void addMallocBufferization(OpPassManager &pm) {
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  bufferization::BufferResultsToOutParamsPassOptions outParams;
-  outParams.hoistStaticAllocs = true;
-  outParams.modifyPublicFunctions = true;
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addPass(createCanonicalizerPass());
-  bufferization::buildBufferDeallocationPipeline(pm);
-}
-
 void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
                                      const NNToLLVMPipelineOptions &options) {
   // An unknown target is reported by --nn-attach-target at the end.
@@ -50,20 +34,13 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
 
   // nn -> linalg on tensors.
   pm.addPass(createConvertNNToLinalgPass());
-  pm.addPass(createCanonicalizerPass());
 
-  // Tensors -> buffers. Results become caller-provided out parameters so the
-  // entry point writes straight into the user's output buffer.
-  if (options.arena) {
-    // The memory planner's pipeline: the same bufferization, then every
-    // intermediate buffer at an offset in one arena argument.
-    BufferizePipelineOptions planned;
-    planned.alignment = options.alignment;
-    buildBufferizePipeline(pm, planned);
-    pm.addPass(createCanonicalizerPass());
-  } else {
-    addMallocBufferization(pm);
-  }
+  // Tensors -> buffers: one-shot bufferization, results as out-parameters,
+  // every intermediate buffer placed in one activation arena argument.
+  pm.addPass(createCanonicalizerPass());
+  BufferizePipelineOptions bufferize;
+  bufferize.alignment = options.alignment;
+  buildBufferizePipeline(pm, bufferize);
 
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
@@ -82,7 +59,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass(
       {/*useBarePtrCallConv=*/true, indexBitwidth}));
   pm.addPass(createReconcileUnrealizedCastsPass());
-  pm.addPass(createNNEntryPointPass());
+  // The C entry point <name>_run(input, output, activations).
+  pm.addPass(createNNCreateEntryPointPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createNNAttachTargetPass({options.target}));
 }

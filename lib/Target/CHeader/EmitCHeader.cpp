@@ -205,12 +205,12 @@ LogicalResult mlir::nn::emitCHeader(ModuleOp module, raw_ostream &os) {
   if (failed(arenaSize))
     return failure();
   FailureOr<int64_t> arenaAlignment =
-      readPositiveInt(entry, getArenaAlignmentAttrName());
+      readPositiveInt(entry, getAlignmentAttrName());
   if (failed(arenaAlignment))
     return failure();
   if (!llvm::isPowerOf2_64(*arenaAlignment))
     return emitError(entry.getLoc(), "C header: '")
-           << getArenaAlignmentAttrName() << "' is not a power of two";
+           << getAlignmentAttrName() << "' is not a power of two";
 
   FunctionType type = entry.getFunctionType();
   SmallVector<TensorInfo> inputs, outputs;

@@ -69,10 +69,10 @@ void NNCreateEntryPointPass::runOnOperation() {
           << ", not a bare pointer (lower with use-bare-ptr-memref-call-conv)";
       return signalPassFailure();
     }
-    if (network.getArgAttr(i, getActivationsArgAttrName())) {
+    if (network.getArgAttr(i, getArenaArgAttrName())) {
       if (arenaIndex >= 0 || i + 1 != type.getNumParams()) {
-        network.emitError("only the last argument may be the '")
-            << getActivationsArgAttrName() << "' arena";
+        network.emitError("only the last argument may be the arena ('")
+            << getArenaArgAttrName() << "')";
         return signalPassFailure();
       }
       arenaIndex = i;

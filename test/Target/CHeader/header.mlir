@@ -12,7 +12,7 @@
 !b = !quant.uniform<i32:f32:0, {0.005, 0.01, 0.015, 0.02}>
 !out = !quant.uniform<i8:f32, 0.1:-128>
 func.func @kws(%input: tensor<1x10x10x1x!in>) -> tensor<1x5x5x4x!out>
-    attributes {nn.arena_size = 496 : i64, nn.arena_alignment = 16 : i64} {
+    attributes {nn.arena_size = 496 : i64, nn.alignment = 16 : i64} {
   %w = nn.constant dense<1> : tensor<4x3x3x1xi8> -> tensor<4x3x3x1x!w>
   %b = nn.constant dense<[10, -20, 30, -40]> : tensor<4xi32> -> tensor<4x!b>
   %conv = nn.conv2d %input, %w, %b {
@@ -64,7 +64,7 @@ func.func @kws(%input: tensor<1x10x10x1x!in>) -> tensor<1x5x5x4x!out>
 // header adds their offsets and the in-arena entry.
 func.func private @helper(tensor<2xf32>) -> tensor<2xf32>
 func.func @pair(%a: tensor<1x2xf32>, %b: tensor<1x2xf32>) -> tensor<1x2xf32>
-    attributes {nn.arena_size = 48 : i64, nn.arena_alignment = 8 : i64,
+    attributes {nn.arena_size = 48 : i64, nn.alignment = 8 : i64,
                 nn.input_offsets = array<i64: 0, 16>,
                 nn.output_offsets = array<i64: 32>} {
   %sum = nn.add %a, %b : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>

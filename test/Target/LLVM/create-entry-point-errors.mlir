@@ -51,8 +51,8 @@ module {
 // -----
 
 module {
-  // expected-error @below {{only the last argument may be the 'nn.activations' arena}}
-  llvm.func @net(%x: !llvm.ptr {nn.activations}, %y: !llvm.ptr) {
+  // expected-error @below {{only the last argument may be the arena ('nn.arena')}}
+  llvm.func @net(%x: !llvm.ptr {nn.arena}, %y: !llvm.ptr) {
     llvm.return
   }
 }

@@ -16,12 +16,12 @@ module {
 
 // -----
 
-// Two inputs and an arena argument (marked nn.activations): passed through.
+// Two inputs and an arena argument (marked nn.arena): passed through.
 // CHECK-LABEL: llvm.func internal @net(
 // CHECK: llvm.func @net_run(%[[A:.*]]: !llvm.ptr, %[[B:.*]]: !llvm.ptr, %[[OUT:.*]]: !llvm.ptr, %[[ACT:.*]]: !llvm.ptr) -> i32
 // CHECK-NEXT: llvm.call @net(%[[A]], %[[B]], %[[OUT]], %[[ACT]])
 module {
-  llvm.func @net(%a: !llvm.ptr, %b: !llvm.ptr, %out: !llvm.ptr, %arena: !llvm.ptr {nn.activations}) {
+  llvm.func @net(%a: !llvm.ptr, %b: !llvm.ptr, %out: !llvm.ptr, %arena: !llvm.ptr {nn.arena}) {
     llvm.return
   }
 }

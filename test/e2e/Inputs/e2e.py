@@ -246,6 +246,17 @@ def window_out(size, k, s, d, padding):
 # ---------------------------------------------------------------------------
 
 
+def grouped_conv_ref(x, w, groups, *args):
+    """conv_ref per group: output channels [g*O/G, (g+1)*O/G) read input
+    channels [g*C/G, (g+1)*C/G)."""
+    if groups == 1:
+        return conv_ref(x, w, *args)
+    cg, og = x.shape[3] // groups, w.shape[0] // groups
+    return np.concatenate(
+        [conv_ref(x[..., g * cg:(g + 1) * cg], w[g * og:(g + 1) * og], *args)
+         for g in range(groups)], axis=3)
+
+
 def conv_ref(x, w, k_h, k_w, stride, dil, padding, out_hw, pad_value, depthwise,
              mult, mac):
     """Generic window MAC: returns acc[n, oy, ox, o] (int64 or float64)."""
@@ -290,13 +301,13 @@ def requant(acc, real_scales, zp_out, lo, hi):
 
 
 def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
-              stride=(2, 1), dil=(1, 1), mult=2):
-    n, h, wd, c = 1, 7, 6, 3
+              stride=(2, 1), dil=(1, 1), mult=2, groups=1):
+    n, h, wd, c = 1, 7, 6, 3 * groups
     kh, kw = 3, 3
-    oc = c * mult if depthwise else 5
+    oc = c * mult if depthwise else 5 * groups
     oh, _ = window_out(h, kh, stride[0], dil[0], padding)
     ow, _ = window_out(wd, kw, stride[1], dil[1], padding)
-    wshape = (1, kh, kw, oc) if depthwise else (oc, kh, kw, c)
+    wshape = (1, kh, kw, oc) if depthwise else (oc, kh, kw, c // groups)
     op = "nn.depthwise_conv2d" if depthwise else "nn.conv2d"
     extra = f"depth_multiplier = {mult} : i64, " if depthwise else ""
     attrs = (f"{{{extra}padding = #nn.padding<{padding}>, "
@@ -310,7 +321,8 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
         tin, tw, tb, tout = (ttype(s, "f32") for s in
                              ((n, h, wd, c), wshape, (oc,), (n, oh, ow, oc)))
         body = const("w", w, "f32", "f32") + const("b", b, "f32", "f32")
-        acc = conv_ref(x.astype(np.float64), w.astype(np.float64), kh, kw,
+        acc = grouped_conv_ref(x.astype(np.float64), w.astype(np.float64),
+                               groups, kh, kw,
                        stride, dil, padding, (oh, ow), 0.0, depthwise, mult,
                        lambda p, wv: p if wv is None else p * wv)
         lo, hi = f32_range(act)
@@ -329,7 +341,8 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
         tw, tb = ttype(wshape, qw), ttype((oc,), qb)
         tout = ttype((n, oh, ow, oc), qtype(s_out, zp_out))
         body = const("w", w, "i8", qw) + const("b", b, "i32", qb)
-        acc = conv_ref(x.astype(np.int64) - zp_in, w.astype(np.int64), kh, kw,
+        acc = grouped_conv_ref(x.astype(np.int64) - zp_in, w.astype(np.int64),
+                               groups, kh, kw,
                        stride, dil, padding, (oh, ow), 0, depthwise, mult,
                        lambda p, wv: p if wv is None else p * wv)
         acc = acc + b
@@ -549,6 +562,9 @@ CASES = {
     "concat_int8": make_concat,
     "conv2d_f32": lambda r: make_conv(r, False, False),
     "conv2d_int8": lambda r: make_conv(r, True, False),
+    "conv2d_f32_groups": lambda r: make_conv(r, False, False, groups=2),
+    "conv2d_int8_groups": lambda r: make_conv(r, True, False, act="none",
+                                              groups=3),
     "conv2d_int8_valid_dilated": lambda r: make_conv(
         r, True, False, act="relu", padding="valid", stride=(1, 1),
         dil=(2, 1)),

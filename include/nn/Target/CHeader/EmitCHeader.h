@@ -13,7 +13,7 @@
 //
 //   - the public `func.func` with a body is the entry; `<name>` is its symbol;
 //   - its arguments are the inputs, its results the outputs;
-//   - `nn.arena_size` / `nn.arena_alignment` (integers, from the memory
+//   - `nn.arena_size` / `nn.alignment` (integers, from the memory
 //     planner) give the activation arena;
 //   - optional `nn.input_offsets` / `nn.output_offsets` (i64 arrays) mean the
 //     planner placed the inputs/outputs inside the arena: the header then adds
@@ -40,7 +40,7 @@ void registerCHeaderTranslation();
 
 /// Entry function attributes the header reads (set by the memory planner).
 inline StringRef getArenaSizeAttrName() { return "nn.arena_size"; }
-inline StringRef getArenaAlignmentAttrName() { return "nn.arena_alignment"; }
+inline StringRef getAlignmentAttrName() { return "nn.alignment"; }
 inline StringRef getInputOffsetsAttrName() { return "nn.input_offsets"; }
 inline StringRef getOutputOffsetsAttrName() { return "nn.output_offsets"; }
 

@@ -19,8 +19,8 @@ namespace mlir::nn {
 #include "nn/Target/LLVM/Passes.h.inc"
 
 /// Argument attribute marking the activation arena pointer of the lowered
-/// network function.
-inline StringRef getActivationsArgAttrName() { return "nn.activations"; }
+/// network function (--nn-allocate-arena puts it on the arena memref).
+inline StringRef getArenaArgAttrName() { return "nn.arena"; }
 
 } // namespace mlir::nn
 

@@ -15,7 +15,7 @@ def NNCreateEntryPointPass : Pass<"nn-create-entry-point", "ModuleOp"> {
     Runs on the LLVM-dialect module the lowering leaves: its one public
     `llvm.func` definition `@<name>` takes bare pointers (inputs, then
     outputs, then optionally the activation arena, marked with the argument
-    attribute `nn.activations`) and returns nothing. The pass adds the C
+    attribute `nn.arena`) and returns nothing. The pass adds the C
     entry point the generated header declares,
 
         int <name>_run(const void *input, void *output, void *activations);

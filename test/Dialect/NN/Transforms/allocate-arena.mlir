@@ -4,7 +4,7 @@
 // a's bytes; views (collapse_shape, subview) extend their buffer's life.
 // CHECK-LABEL: func.func @chain
 // CHECK-SAME: (%[[IN:.*]]: memref<32xf32>, %[[OUT:.*]]: memref<32xf32>, %[[ARENA:.*]]: memref<256xi8> {llvm.align = 4 : i64, nn.arena})
-// CHECK-SAME: nn.alignment = 4 : i64, nn.arena_size = 256 : i64, nn.lower_bound = 256 : i64
+// CHECK-SAME: nn.arena_alignment = 4 : i64, nn.arena_size = 256 : i64{{.*}} nn.lower_bound = 256 : i64
 // CHECK: %[[A_OFF:.*]] = arith.constant [[A:[0-9]+]] : index
 // CHECK: %[[A_VIEW:.*]] = memref.view %[[ARENA]][%[[A_OFF]]][] : memref<256xi8> to memref<4x8xf32>
 // CHECK: memref.collapse_shape %[[A_VIEW]]
@@ -39,7 +39,7 @@ func.func @chain(%in: memref<32xf32>, %out: memref<32xf32>) {
 // on the heap with a warning.
 // CHECK-LABEL: func.func @mixed
 // CHECK-SAME: %{{.*}}: memref<48xi8> {llvm.align = 16 : i64, nn.arena}
-// CHECK-SAME: nn.alignment = 16 : i64, nn.arena_size = 48 : i64
+// CHECK-SAME: nn.arena_alignment = 16 : i64, nn.arena_size = 48 : i64
 // CHECK: memref.view {{.*}} to memref<3xi8>
 // CHECK: memref.view {{.*}} to memref<8xf32>
 // CHECK: memref.alloc(%{{.*}}) : memref<?xf32>

@@ -13,7 +13,7 @@
 // CHECK: memref.global "private" constant @{{.*}} : memref<4x8xf32> = dense<5.000000e-01>
 // CHECK-LABEL: func.func @mlp
 // CHECK-SAME: (%[[X:.*]]: memref<4x8xf32>, %[[OUT:.*]]: memref<4x8xf32>, %[[ARENA:.*]]: memref<384xi8> {llvm.align = 4 : i64, nn.arena})
-// CHECK-SAME: nn.arena_size = 384 : i64, nn.lower_bound = 384 : i64
+// CHECK-SAME: nn.arena_size = 384 : i64{{.*}} nn.lower_bound = 384 : i64
 // CHECK: memref.get_global
 // CHECK: %[[A:.*]] = memref.view %[[ARENA]]
 // CHECK: linalg.generic {{.*}} ins(%[[X]], %{{.*}} : {{.*}}) outs(%[[A]] : memref<4x8xf32>)

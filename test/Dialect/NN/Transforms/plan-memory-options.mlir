@@ -8,18 +8,21 @@
 
 // The 20-byte input stays in the user's buffer: the arena holds a and b only.
 // NOIN-LABEL: func.func @f(%arg0: tensor<1x5xf32>)
-// NOIN-SAME: nn.arena_size = 48 : i64, nn.lower_bound = 48 : i64
+// NOIN-SAME: nn.arena_size = 48 : i64{{.*}} nn.lower_bound = 48 : i64
+// NOIN-NOT: nn.input_offsets
+// NOIN-SAME: nn.output_offsets = array<i64: {{[0-9]+}}>
 
 // The output stays in the user's buffer: the softmax b has no placement.
 // NOOUT-LABEL: func.func @f
-// NOOUT-SAME: nn.arena_size = 44 : i64
+// NOOUT-SAME: nn.arena_size = 44 : i64, nn.input_offsets = array<i64: 0>
+// NOOUT-NOT: nn.output_offsets
 // NOOUT: nn.softmax %arg0 {nn.offset
 // NOOUT: nn.softmax %{{[0-9]+}} :
 
 // At 16-byte alignment each 20-byte tensor reserves 32 bytes.
 // A16-LABEL: func.func @f
 // A16-SAME: nn.size = 32 : i64
-// A16-SAME: nn.alignment = 16 : i64, nn.arena_size = 64 : i64
+// A16-SAME: nn.arena_alignment = 16 : i64, nn.arena_size = 64 : i64
 
 // SIZE: nn.strategy = "greedy-by-size"
 // CONFLICTS: nn.strategy = "greedy-by-conflicts"

@@ -4,7 +4,7 @@
 // its reader, so two 32-byte slots alternate and the arena is the lower bound.
 // CHECK-LABEL: func.func @chain
 // CHECK-SAME: {nn.offset = [[X:[0-9]+]] : i64, nn.size = 32 : i64}
-// CHECK-SAME: nn.alignment = 4 : i64, nn.arena_size = 64 : i64, nn.lower_bound = 64 : i64
+// CHECK-SAME: nn.arena_alignment = 4 : i64, nn.arena_size = 64 : i64{{.*}} nn.lower_bound = 64 : i64
 // CHECK: nn.softmax %arg0 {nn.offset = [[A:[0-9]+]] : i64, nn.size = 32 : i64}
 // CHECK: nn.softmax {{.*}} {nn.offset = [[X]] : i64, nn.size = 32 : i64}
 // CHECK: nn.softmax {{.*}} {nn.offset = [[A]] : i64, nn.size = 32 : i64}
@@ -20,7 +20,7 @@ func.func @chain(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
 // An activation writes over its input when that input dies there (in place),
 // and a reshape is its input's bytes: one 32-byte slot serves a, r and b.
 // CHECK-LABEL: func.func @in_place_and_reshape
-// CHECK-SAME: nn.arena_size = 64 : i64, nn.lower_bound = 64 : i64
+// CHECK-SAME: nn.arena_size = 64 : i64{{.*}} nn.lower_bound = 64 : i64
 // CHECK: nn.softmax %arg0 {nn.offset = [[A:[0-9]+]] : i64
 // CHECK: nn.reshape {{.*}} {nn.offset = [[A]] : i64
 // CHECK: nn.relu {{.*}} {nn.offset = [[A]] : i64
@@ -38,7 +38,7 @@ func.func @in_place_and_reshape(%x: tensor<1x8xf32>) -> tensor<2x4xf32> {
 // either of its inputs, both of which die there; it takes the first. b reuses
 // the input's slot, so two slots suffice.
 // CHECK-LABEL: func.func @no_in_place_when_read_later
-// CHECK-SAME: nn.arena_size = 64 : i64, nn.lower_bound = 64 : i64
+// CHECK-SAME: nn.arena_size = 64 : i64{{.*}} nn.lower_bound = 64 : i64
 // CHECK: nn.softmax %arg0 {nn.offset = [[A:[0-9]+]] : i64
 // CHECK: nn.relu {{.*}} {nn.offset = [[B:[0-9]+]] : i64
 // CHECK: nn.add {{.*}} {nn.offset = [[A]] : i64
@@ -56,7 +56,7 @@ func.func @no_in_place_when_read_later(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
 // CHECK-LABEL: func.func @aligned_sizes
 // CHECK-SAME: nn.size = 4 : i64
 // CHECK-SAME: nn.size = 8 : i64
-// CHECK-SAME: nn.arena_size = 12 : i64, nn.lower_bound = 12 : i64
+// CHECK-SAME: nn.arena_size = 12 : i64{{.*}} nn.lower_bound = 12 : i64
 func.func @aligned_sizes(%x: tensor<3x!q>, %y: tensor<5x!q>) -> (tensor<3x!q>, tensor<5x!q>) {
   %a = nn.relu %x : (tensor<3x!q>) -> tensor<3x!q>
   %b = nn.relu %y : (tensor<5x!q>) -> tensor<5x!q>
@@ -68,7 +68,7 @@ func.func @aligned_sizes(%x: tensor<3x!q>, %y: tensor<5x!q>) -> (tensor<3x!q>, t
 // Scratch buffers requested with nn.scratch_bytes live during their op only:
 // 10 bytes reserve 12, placed beside the op's input and output.
 // CHECK-LABEL: func.func @scratch
-// CHECK-SAME: nn.arena_size = 76 : i64, nn.lower_bound = 76 : i64
+// CHECK-SAME: nn.arena_size = 76 : i64{{.*}} nn.lower_bound = 76 : i64
 // CHECK: nn.softmax {{.*}}nn.scratch_bytes = 10 : i64, nn.scratch_offset = {{[0-9]+}} : i64, nn.scratch_size = 12 : i64
 func.func @scratch(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
   %a = nn.softmax %x {nn.scratch_bytes = 10 : i64} : (tensor<1x8xf32>) -> tensor<1x8xf32>
@@ -79,7 +79,7 @@ func.func @scratch(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
 
 // A skip connection keeps x alive across the branch: three tensors at once.
 // CHECK-LABEL: func.func @skip_connection
-// CHECK-SAME: nn.arena_size = 96 : i64, nn.lower_bound = 96 : i64
+// CHECK-SAME: nn.arena_size = 96 : i64{{.*}} nn.lower_bound = 96 : i64
 func.func @skip_connection(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
   %a = nn.softmax %x : (tensor<1x8xf32>) -> tensor<1x8xf32>
   %b = nn.softmax %a : (tensor<1x8xf32>) -> tensor<1x8xf32>

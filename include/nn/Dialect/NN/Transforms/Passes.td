@@ -21,7 +21,7 @@ def NNAllocateArena : Pass<"nn-allocate-arena", "ModuleOp"> {
     each alloc with a `memref.view` into a new trailing function argument
     `memref<Nxi8>` (the arena, `{nn.arena, llvm.align = A}`), erasing the
     matching `memref.dealloc`s. The function gets `nn.arena_size`,
-    `nn.lower_bound`, `nn.strategy` and `nn.alignment`. Allocs inside regions,
+    `nn.lower_bound`, `nn.strategy` and `nn.arena_alignment`. Allocs inside regions,
     with dynamic shapes or layouts, or that escape through `func.return` stay
     heap allocations, with a warning. Functions that have callers are
     rejected: their signature would change under the call.
@@ -52,7 +52,7 @@ def NNPlanMemory : Pass<"nn-plan-memory", "ModuleOp"> {
     Leaves `nn.offset` / `nn.size` (reserved bytes, a multiple of the
     alignment) on each op and on each planned argument,
     `nn.scratch_offset` / `nn.scratch_size` on ops with scratch, and
-    `nn.arena_size`, `nn.lower_bound`, `nn.strategy`, `nn.alignment` on the
+    `nn.arena_size`, `nn.lower_bound`, `nn.strategy`, `nn.arena_alignment` on the
     function. Optionally writes the plan as JSON and as an SVG picture.
   }];
   let options = [
@@ -78,7 +78,7 @@ def NNVerifyMemoryPlan : Pass<"nn-verify-memory-plan", "ModuleOp"> {
   let description = [{
     For every function with `nn.arena_size`, recomputes the liveness of its
     tensors and checks, from the `nn.offset` / `nn.size` attributes alone,
-    that every offset is a multiple of `nn.alignment`, every buffer ends
+    that every offset is a multiple of `nn.arena_alignment`, every buffer ends
     inside the arena, each reserved size covers its tensor, and no two
     buffers alive at the same step overlap unless they share storage by an
     allowed alias at the same offset. Fails with an error naming the

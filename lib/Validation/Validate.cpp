@@ -1,0 +1,279 @@
+//===- Validate.cpp - validate a model against a reference ----------------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nn/Validation/Validate.h"
+
+#include "nn/Support/RandomInput.h"
+#include "nn/Support/ThresholdOptions.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace nn {
+
+static std::string join(StringRef dir, const Twine &name) {
+  SmallString<128> p(dir);
+  sys::path::append(p, name);
+  return p.str().str();
+}
+
+namespace {
+/// One validation: the state shared by its steps.
+class Validation {
+public:
+  Validation(const ValidateOptions &o, raw_ostream &out, raw_ostream &err)
+      : o(o), out(out), err(err) {}
+  int run();
+
+private:
+  int fail(const Twine &msg) {
+    WithColor::error(err, "nnc validate") << msg << "\n";
+    return 1;
+  }
+  /// The reference's view of the model, falling back to the other runtime
+  /// when the chosen one rejects it.
+  Expected<ReferenceInfo> chooseReference();
+  /// Layer-by-layer comparison of the dumped activations.
+  void compareActivations(const ReferenceRun &expected,
+                          const ReferenceRun &actual, raw_ostream &os,
+                          json::Array &layersJson);
+
+  const ValidateOptions &o;
+  raw_ostream &out, &err;
+  ReferenceKind ref = ReferenceKind::TFLite;
+  std::vector<std::string> notes;
+  std::optional<std::string> firstDivergence;
+};
+} // namespace
+
+Expected<ReferenceInfo> Validation::chooseReference() {
+  ReferenceOptions options;
+  Expected<ReferenceInfo> info = getReferenceInfo(ref, o.model, options);
+  if (info)
+    return info;
+  std::string why;
+  Error rest =
+      handleErrors(info.takeError(),
+                   [&](const ReferenceRejectedError &e) { why = e.message; });
+  if (rest)
+    return std::move(rest);
+  ReferenceKind other = ref == ReferenceKind::TFLite ? ReferenceKind::ArmNN
+                                                     : ReferenceKind::TFLite;
+  notes.push_back(getReferenceName(ref).str() + " rejected the model; using " +
+                  getReferenceName(other).str() + " as the reference (" + why +
+                  ")");
+  ref = other;
+  info = getReferenceInfo(ref, o.model, options);
+  if (!info)
+    return createStringError(inconvertibleErrorCode(),
+                             "no reference runtime can run " + o.model + ": " +
+                                 toString(info.takeError()) +
+                                 " (our own float evaluation is not "
+                                 "implemented)");
+  return info;
+}
+
+void Validation::compareActivations(const ReferenceRun &expected,
+                                    const ReferenceRun &actual, raw_ostream &os,
+                                    json::Array &layersJson) {
+  // The reference lists its outputs first, then the tensors in operator
+  // order; compare those the target dumped too.
+  size_t numOutputs = expected.outputFiles.size();
+  for (size_t i = numOutputs; i < expected.activations.size(); ++i) {
+    const ReferenceRun::Activation &r = expected.activations[i];
+    auto t = find_if(actual.activations,
+                     [&](const auto &c) { return c.tensor == r.tensor; });
+    if (t == actual.activations.end())
+      continue;
+    Expected<NpyArray> e = readNpyFile(r.file);
+    Expected<NpyArray> a = readNpyFile(t->file);
+    if (!e || !a) {
+      consumeError(e.takeError());
+      consumeError(a.takeError());
+      continue;
+    }
+    Expected<Metrics> m = computeMetrics(*a, *e);
+    if (!m) {
+      consumeError(m.takeError());
+      continue;
+    }
+    if (m->maxAbsError != 0 && !firstDivergence)
+      firstDivergence = formatv("tensor {0} '{1}'", r.tensor, r.name).str();
+    json::Object j = toJSON(*m);
+    j["tensor"] = r.tensor;
+    j["name"] = r.name;
+    layersJson.push_back(std::move(j));
+    os << formatv("  layer tensor {0,-4} {1,-60} ", r.tensor,
+                  StringRef(r.name).take_front(60));
+    if (m->isInteger)
+      os << formatv("equal {0,7:f3}%  max {1} LSB\n", 100 * m->exactShare,
+                    m->maxLsbDifference);
+    else
+      os << formatv("max abs {0:e}  l2 rel {1:e}\n", m->maxAbsError,
+                    m->l2RelativeError);
+  }
+  os << "first divergence: "
+     << (firstDivergence ? *firstDivergence : std::string("none")) << "\n";
+}
+
+int Validation::run() {
+  std::optional<ReferenceKind> chosen = parseReferenceName(o.reference);
+  if (!chosen)
+    return fail("unknown --reference '" + o.reference + "' (tflite, armnn)");
+  ref = *chosen;
+  std::optional<ReferenceKind> targetRef = parseReferenceName(o.target);
+  bool compiled = o.target == "host" || o.target == "cortex-m4";
+  if (!targetRef && !compiled)
+    return fail("unknown --target '" + o.target +
+                "' (host, cortex-m4, tflite, armnn)");
+  if (compiled && !o.runCompiled)
+    return fail("--target " + o.target +
+                ": running compiled networks is not built yet (needs the "
+                "lowering and the runtime harness); --target tflite|armnn "
+                "cross-checks the references");
+
+  Expected<ReferenceInfo> info = chooseReference();
+  if (!info)
+    return fail(toString(info.takeError()));
+  if (targetRef && ref == *targetRef)
+    return fail("the target and the reference are both " +
+                getReferenceName(ref) +
+                ": no independent reference can run this model" +
+                (notes.empty() ? "" : " (" + notes.front() + ")"));
+  if (!info->repairedTensors.empty())
+    notes.push_back("quantized_dimension set to 0 on " +
+                    std::to_string(info->repairedTensors.size()) +
+                    " 1-D tensor(s) so that the runtimes accept the model");
+
+  SmallString<128> dir(o.workDir);
+  bool removeDir = o.workDir.empty();
+  if (removeDir) {
+    if (std::error_code ec =
+            sys::fs::createUniqueDirectory("nnc-validate", dir))
+      return fail("cannot create a work folder: " + ec.message());
+  } else if (std::error_code ec = sys::fs::create_directories(dir)) {
+    return fail(o.workDir + ": " + ec.message());
+  }
+  scope_exit cleanup([&] {
+    if (removeDir)
+      sys::fs::remove_directories(dir);
+  });
+
+  std::vector<std::string> inputFiles = o.inputs;
+  if (inputFiles.empty()) {
+    for (auto [i, t] : enumerate(info->inputs)) {
+      auto [lo, hi] = getDefaultRandomRange(t.dtype);
+      NpyArray a =
+          makeRandomInput(t.dtype, t.shape, o.samples, o.seed + i, lo, hi);
+      inputFiles.push_back(join(dir, "input_" + Twine(i) + ".npy"));
+      if (Error e = writeNpyFile(inputFiles.back(), a))
+        return fail(toString(std::move(e)));
+    }
+  } else if (inputFiles.size() != info->inputs.size()) {
+    return fail("the model has " + Twine(info->inputs.size()) +
+                " input(s), --inputs gives " + Twine(inputFiles.size()));
+  }
+
+  auto runOn = [&](ReferenceKind kind, StringRef name) {
+    ReferenceOptions options;
+    if (!o.dumpActivationsDir.empty())
+      options.dumpActivationsDir = join(o.dumpActivationsDir, name);
+    return runReference(kind, o.model, inputFiles, join(dir, name), options);
+  };
+  Expected<ReferenceRun> expected = runOn(ref, "reference");
+  if (!expected)
+    return fail(toString(expected.takeError()));
+  Expected<ReferenceRun> actual =
+      targetRef
+          ? runOn(*targetRef, "target")
+          : o.runCompiled(o.target, inputFiles, *info, join(dir, "target"));
+  if (!actual)
+    return fail("target " + o.target + ": " + toString(actual.takeError()));
+  if (actual->outputFiles.size() != expected->outputFiles.size())
+    return fail("the target and the reference disagree on the output count");
+
+  bool pass = true;
+  json::Array outputsJson, layersJson;
+  std::string text;
+  raw_string_ostream os(text);
+  for (size_t i = 0; i < expected->outputFiles.size(); ++i) {
+    Expected<NpyArray> e = readNpyFile(expected->outputFiles[i]);
+    if (!e)
+      return fail(toString(e.takeError()));
+    Expected<NpyArray> a = readNpyFile(actual->outputFiles[i]);
+    if (!a)
+      return fail(toString(a.takeError()));
+    Expected<Metrics> m = computeMetrics(*a, *e, std::nullopt, o.classifier);
+    if (!m)
+      return fail("output " + Twine(i) + ": " + toString(m.takeError()));
+    std::vector<std::string> failures = checkThresholds(*m, o.thresholds);
+    pass &= failures.empty();
+    const TensorSignature &sig = expected->info.outputs[i];
+    os << formatv("output {0} '{1}' ({2} {3}):\n", i, sig.name,
+                  getNpyDTypeName(sig.dtype), formatShape(sig.shape));
+    printMetrics(os, *m);
+    os << "  " << (failures.empty() ? "PASS" : "FAIL");
+    for (const std::string &f : failures)
+      os << ": " << f;
+    os << "\n";
+    json::Object j = toJSON(*m, failures);
+    j["name"] = sig.name;
+    outputsJson.push_back(std::move(j));
+  }
+  if (!o.dumpActivationsDir.empty())
+    compareActivations(*expected, *actual, os, layersJson);
+
+  std::string samples =
+      o.inputs.empty()
+          ? formatv("{0} random (seed {1})", o.samples, o.seed).str()
+          : "from --inputs";
+  if (o.json) {
+    json::Array notesJson;
+    for (const std::string &n : notes)
+      notesJson.push_back(n);
+    json::Object j{{"model", o.model},
+                   {"target", o.target},
+                   {"target_runtime", actual->info.runtime},
+                   {"reference", getReferenceName(ref)},
+                   {"reference_runtime", expected->info.runtime},
+                   {"inputs", samples},
+                   {"reference_ms", expected->inferMilliseconds},
+                   {"target_ms", actual->inferMilliseconds},
+                   {"notes", std::move(notesJson)},
+                   {"outputs", std::move(outputsJson)},
+                   {"layers", std::move(layersJson)},
+                   {"first_divergence", firstDivergence
+                                            ? json::Value(*firstDivergence)
+                                            : json::Value(nullptr)},
+                   {"pass", pass}};
+    out << formatv("{0:2}", json::Value(std::move(j))) << "\n";
+  } else {
+    out << "model:     " << o.model << "\n";
+    out << "target:    " << o.target << " (" << actual->info.runtime << ")\n";
+    out << "reference: " << getReferenceName(ref) << " ("
+        << expected->info.runtime << ")\n";
+    out << "inputs:    " << samples << "\n";
+    for (const std::string &n : notes)
+      out << "note:      " << n << "\n";
+    out << text;
+    out << (pass ? "PASS" : "FAIL") << "\n";
+  }
+  return pass ? 0 : 1;
+}
+
+int runValidation(const ValidateOptions &options, raw_ostream &out,
+                  raw_ostream &err) {
+  return Validation(options, out, err).run();
+}
+
+} // namespace nn
