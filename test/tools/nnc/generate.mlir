@@ -19,6 +19,12 @@
 // RUN: %if qemu-arm %{ %run_network --target cortex-m4 --object %t/m4/generate.o --header %t/m4/generate.h --input %t/in.bin --output %t/m4.bin | FileCheck %s --check-prefix=M4-QEMU %}
 // RUN: %if qemu-arm %{ od -An -tf4 %t/m4.bin | FileCheck %s --check-prefix=OUT %}
 
+// --alignment reaches the arena and the header.
+// RUN: nnc generate %s --target host --name fc --alignment 16 -o %t/a16 > /dev/null
+// RUN: FileCheck %s --check-prefix=A16 < %t/a16/fc.h
+// A16: #define FC_ACTIVATIONS_SIZE 32
+// A16: #define FC_ACTIVATIONS_ALIGN 16
+
 // SUMMARY: nnc generate: {{.*}}generate.mlir -> {{.*}}fc.o (host)
 // fc: 3*4 = 12 MACs + 3 (bias) + 3 (relu) = 18; then the add: 3.
 // SUMMARY: MACC: 21
