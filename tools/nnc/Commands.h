@@ -21,6 +21,11 @@ namespace nnc {
 llvm::cl::SubCommand &getAnalyzeCommand();
 int runAnalyze();
 
+/// `nnc generate MODEL --target T [--name N] [--alignment A] -o DIR`: the
+/// whole pipeline, writing <name>.o, .h, .ll and the report.
+llvm::cl::SubCommand &getGenerateCommand();
+int runGenerate();
+
 /// `nnc validate MODEL ...`: compare a run with a reference runtime.
 llvm::cl::SubCommand &getValidateCommand();
 int runValidate();

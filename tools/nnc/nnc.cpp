@@ -25,6 +25,7 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   const Command commands[] = {
       {nnc::getAnalyzeCommand, nnc::runAnalyze},
+      {nnc::getGenerateCommand, nnc::runGenerate},
       {nnc::getValidateCommand, nnc::runValidate},
   };
   llvm::cl::ParseCommandLineOptions(
@@ -32,6 +33,8 @@ int main(int argc, char **argv) {
       "nn-mlir compiler driver\n\n"
       "  nnc analyze MODEL [--json] [--plan=false] [-o FILE] [--alignment N]\n"
       "      per-layer cost report and planned activation arena\n"
+      "  nnc generate MODEL --target T [--name N] [--alignment A] -o DIR\n"
+      "      <name>.o, <name>.h, <name>.ll and the report for a target\n"
       "  nnc validate MODEL [--target T] [--reference R] [--inputs F | "
       "--random N --seed S] [--json] [--dump-activations DIR]\n"
       "      compare a run with TensorFlow Lite or Arm NN\n");

@@ -30,6 +30,9 @@ struct NNToLLVMPipelineOptions
       llvm::cl::desc("host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or "
                      "rv32imc"),
       llvm::cl::init("host")};
+  PassOptions::Option<int64_t> alignment{
+      *this, "alignment", llvm::cl::desc("Activation arena alignment in bytes"),
+      llvm::cl::init(4)};
 };
 
 /// nn on tensors -> linalg -> buffers -> loops -> LLVM dialect for `target`:

@@ -38,7 +38,9 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Tensors -> buffers: one-shot bufferization, results as out-parameters,
   // every intermediate buffer placed in one activation arena argument.
   pm.addPass(createCanonicalizerPass());
-  buildBufferizePipeline(pm, BufferizePipelineOptions());
+  BufferizePipelineOptions bufferize;
+  bufferize.alignment = options.alignment;
+  buildBufferizePipeline(pm, bufferize);
 
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());

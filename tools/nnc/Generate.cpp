@@ -1,0 +1,295 @@
+//===- Generate.cpp - nnc generate ------------------------------*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// `nnc generate MODEL --target T [--name NAME] [--alignment N] -o OUTDIR`:
+// the whole pipeline in-process, import -> canonicalize -> analyze -> plan ->
+// bufferize -> lower -> emit, writing <name>.o, <name>.h, <name>.ll and
+// <name>_report.txt / .json, then printing the report's summary. Each stage
+// is the library function or pass pipeline the other tools register.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+#include "Model.h"
+
+#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include "nn/Analysis/CostAnalysis.h"
+#include "nn/Analysis/TensorMemoryPlan.h"
+#include "nn/Conversion/Passes.h"
+#include "nn/Target/CHeader/EmitCHeader.h"
+#include "nn/Target/LLVM/EmitLLVM.h"
+#include "nn/Target/TargetPresets.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::SubCommand
+    generateCommand("generate",
+                    "Compile a model to <name>.o, <name>.h, <name>.ll and a "
+                    "report for a target");
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("MODEL (.tflite or .mlir)"),
+                                      cl::sub(generateCommand));
+static cl::opt<std::string>
+    targetName("target",
+               cl::desc("cortex-m4, cortex-m7, cortex-m33, cortex-m55, "
+                        "rv32imc or host"),
+               cl::init("cortex-m4"), cl::sub(generateCommand));
+static cl::opt<std::string>
+    networkName("name",
+                cl::desc("C name of the network (default: the model file's "
+                         "stem): <name>_run, <NAME>_* macros, file names"),
+                cl::sub(generateCommand));
+static cl::opt<int64_t> alignment("alignment",
+                                  cl::desc("Activation arena alignment"),
+                                  cl::init(4), cl::sub(generateCommand));
+static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
+                                      cl::value_desc("dir"), cl::Required,
+                                      cl::sub(generateCommand));
+
+cl::SubCommand &nnc::getGenerateCommand() { return generateCommand; }
+
+/// The model file's stem as a C identifier: "kws-tiny.v2" -> "kws_tiny_v2".
+static std::string defaultName(StringRef path) {
+  std::string name = llvm::sys::path::stem(path).str();
+  for (char &c : name)
+    if (!llvm::isAlnum(c) && c != '_')
+      c = '_';
+  if (name.empty() || llvm::isDigit(name.front()))
+    name.insert(0, "net_");
+  return name;
+}
+
+static bool isCIdentifier(StringRef name) {
+  return !name.empty() && !llvm::isDigit(name.front()) &&
+         llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+/// The one public function with a body: the network the entry point wraps.
+static FailureOr<func::FuncOp> findEntry(ModuleOp module) {
+  func::FuncOp entry;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal() || func.isPrivate())
+      continue;
+    if (entry) {
+      func.emitError("nnc generate compiles one public function; '")
+          << entry.getSymName() << "' is public too";
+      return failure();
+    }
+    entry = func;
+  }
+  if (!entry)
+    return emitError(module.getLoc(), "the model has no public function");
+  return entry;
+}
+
+/// Writes `text` to `dir/file`; reports and fails on I/O errors.
+static LogicalResult writeFile(StringRef path,
+                               function_ref<LogicalResult(raw_ostream &)> fn) {
+  std::string message;
+  std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &message);
+  if (!file) {
+    llvm::errs() << "nnc generate: " << message << "\n";
+    return failure();
+  }
+  if (failed(fn(file->os())))
+    return failure();
+  file->keep();
+  return success();
+}
+
+/// Records the entry's `nn.arena_size` after --nn-allocate-arena: the arena
+/// the emitted code uses.
+namespace {
+class ArenaProbe : public PassInstrumentation {
+public:
+  explicit ArenaProbe(std::optional<int64_t> &arenaSize)
+      : arenaSize(arenaSize) {}
+  void runAfterPass(Pass *pass, Operation *op) override {
+    auto module = dyn_cast<ModuleOp>(op);
+    if (!module || pass->getArgument() != "nn-allocate-arena")
+      return;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (auto size =
+              func->getAttrOfType<IntegerAttr>(nn::getArenaSizeAttrName()))
+        arenaSize = size.getInt();
+  }
+
+private:
+  std::optional<int64_t> &arenaSize;
+};
+} // namespace
+
+int nnc::runGenerate() {
+  if (!nn::lookupTargetPreset(targetName)) {
+    llvm::errs() << "nnc generate: unknown target '" << targetName
+                 << "' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, "
+                    "rv32imc, host)\n";
+    return 1;
+  }
+  std::string name =
+      networkName.empty() ? defaultName(modelPath) : std::string(networkName);
+  if (!isCIdentifier(name)) {
+    llvm::errs() << "nnc generate: --name '" << name
+                 << "' is not a C identifier\n";
+    return 1;
+  }
+
+  MLIRContext context;
+  context.printOpOnDiagnostic(false);
+  registerModelDialects(context);
+  // What the lowering needs beyond the dialects its passes load: the
+  // bufferization models of the ops nn lowers to, and LLVM IR translation.
+  DialectRegistry registry;
+  arith::registerBufferizableOpInterfaceExternalModels(registry);
+  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
+      registry);
+  linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  scf::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  context.appendDialectRegistry(registry);
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  // Import.
+  OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
+  if (!module)
+    return 1;
+
+  // Optimize: the nn folders and canonicalization patterns.
+  PassManager optimize(&context);
+  optimize.addPass(createCanonicalizerPass());
+  if (failed(optimize.run(*module)))
+    return 1;
+  FailureOr<func::FuncOp> entry = findEntry(*module);
+  if (failed(entry))
+    return 1;
+  if (entry->getSymName() != name) {
+    if (failed(SymbolTable::replaceAllSymbolUses(
+            *entry, StringAttr::get(&context, name), *module)))
+      return 1;
+    SymbolTable::setSymbolName(*entry, name);
+  }
+
+  // The lowering works on a copy without the tensor-level plan's attributes;
+  // the header describes the entry while it still has tensor types.
+  OwningOpRef<ModuleOp> lowered = module->clone();
+
+  // Analyze and plan at the tensor level, as `nnc analyze` reports it.
+  if (failed(nn::analyzeCost(*module)))
+    return 1;
+  nn::TensorPlanOptions planOptions;
+  planOptions.alignment = alignment;
+  if (failed(nn::checkPlannerOptions(*entry, alignment, "best")))
+    return 1;
+  FailureOr<nn::TensorPlan> plan = nn::planTensorMemory(*entry, planOptions);
+  if (failed(plan))
+    return 1;
+  nn::annotateTensorPlan(*entry, *plan, alignment);
+  FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
+  if (failed(cost))
+    return 1;
+
+  // Bufferize into the arena and lower.
+  PassManager lower(&context);
+  nn::NNToLLVMPipelineOptions lowerOptions;
+  lowerOptions.target = targetName;
+  lowerOptions.alignment = alignment;
+  nn::buildNNToLLVMPipeline(lower, lowerOptions);
+  // The arena the code uses: --nn-bufferize's buffer-level plan, read
+  // before the function becomes an llvm.func.
+  std::optional<int64_t> arenaSize;
+  lower.addInstrumentation(std::make_unique<ArenaProbe>(arenaSize));
+  if (failed(lower.run(*lowered)))
+    return 1;
+  if (!arenaSize) {
+    emitError(lowered->getLoc(), "the lowering left no activation arena");
+    return 1;
+  }
+
+  // The header gets the emitted code's arena, not the tensor-level plan
+  // (which also places the inputs and outputs).
+  Builder b(&context);
+  (*entry)->setAttr(nn::getArenaSizeAttrName(),
+                    b.getI64IntegerAttr(*arenaSize));
+  (*entry)->setAttr(nn::getAlignmentAttrName(), b.getI64IntegerAttr(alignment));
+
+  if (std::error_code ec = llvm::sys::fs::create_directories(outputDir)) {
+    llvm::errs() << "nnc generate: cannot create '" << outputDir
+                 << "': " << ec.message() << "\n";
+    return 1;
+  }
+  auto path = [&](StringRef suffix) {
+    SmallString<128> p(outputDir);
+    llvm::sys::path::append(p, name + suffix);
+    return std::string(p);
+  };
+  nn::EmitOptions emitOptions;
+  emitOptions.target = targetName;
+  auto emit = [&](nn::EmitFileKind kind) {
+    return [&, kind](raw_ostream &os) {
+      return nn::emitForTarget(*lowered, emitOptions, kind, os);
+    };
+  };
+  if (failed(writeFile(
+          path(".h"),
+          [&](raw_ostream &os) { return nn::emitCHeader(*module, os); })) ||
+      failed(writeFile(path(".ll"), emit(nn::EmitFileKind::LLVMIR))) ||
+      failed(writeFile(path(".o"), emit(nn::EmitFileKind::Object))))
+    return 1;
+  if (failed(writeFile(path("_report.txt"),
+                       [&](raw_ostream &os) {
+                         nn::printCostReport(*cost, os);
+                         return success();
+                       })) ||
+      failed(writeFile(path("_report.json"), [&](raw_ostream &os) {
+        nn::printCostReportJSON(*cost, os);
+        return success();
+      })))
+    return 1;
+
+  const nn::CostTotals &totals = cost->totals;
+  llvm::outs() << "nnc generate: " << modelPath << " -> " << path(".o") << " ("
+               << targetName << ")\n"
+               << "  MACC:          " << nn::formatWithSeparators(totals.macc)
+               << "\n"
+               << "  weights ROM:   "
+               << nn::formatWithSeparators(totals.weightsBytes) << " B\n"
+               << "  arena:         " << nn::formatWithSeparators(*arenaSize)
+               << " B (intermediate tensors; input "
+               << nn::formatWithSeparators(totals.inputBytes) << " B, output "
+               << nn::formatWithSeparators(totals.outputBytes)
+               << " B in the caller's buffers)\n";
+  if (totals.arenaBytes && totals.lowerBoundBytes)
+    llvm::outs() << "  tensor plan:   "
+                 << nn::formatWithSeparators(*totals.arenaBytes)
+                 << " B with inputs and outputs (lower bound "
+                 << nn::formatWithSeparators(*totals.lowerBoundBytes)
+                 << " B)\n";
+  llvm::outs() << "  report:        " << path("_report.txt") << "\n";
+  return 0;
+}
