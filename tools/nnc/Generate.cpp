@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/IR/MLIRContext.h"
@@ -167,6 +168,10 @@ int nnc::runGenerate() {
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  // memref.alloc as an AllocationOpInterface: without it
+  // --buffer-results-to-out-params copies a returned buffer into the output
+  // instead of writing the output in place, and the arena holds the copy.
+  memref::registerAllocationOpInterfaceExternalModels(registry);
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   registerBuiltinDialectTranslation(registry);
@@ -210,6 +215,17 @@ int nnc::runGenerate() {
   if (failed(plan))
     return 1;
   nn::annotateTensorPlan(*entry, *plan, alignment);
+  // The tensor-level plan of the buffers the emitted code places (inputs
+  // and outputs stay in the caller's buffers): the lowering shares storage
+  // where this plan does, so the memref-level arena should equal it.
+  nn::TensorPlanOptions intermediateOptions = planOptions;
+  intermediateOptions.allocateInputs = false;
+  intermediateOptions.allocateOutputs = false;
+  FailureOr<nn::TensorPlan> intermediatePlan =
+      nn::planTensorMemory(*entry, intermediateOptions);
+  if (failed(intermediatePlan))
+    return 1;
+  int64_t plannedArena = intermediatePlan->plan.arenaSize;
   FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
   if (failed(cost))
     return 1;
@@ -284,6 +300,12 @@ int nnc::runGenerate() {
                << nn::formatWithSeparators(totals.inputBytes) << " B, output "
                << nn::formatWithSeparators(totals.outputBytes)
                << " B in the caller's buffers)\n";
+  llvm::outs() << "  planned:       " << nn::formatWithSeparators(plannedArena)
+               << " B (tensor-level plan of the same buffers";
+  if (*arenaSize > plannedArena)
+    llvm::outs() << "; the arena exceeds it by "
+                 << nn::formatWithSeparators(*arenaSize - plannedArena) << " B";
+  llvm::outs() << ")\n";
   if (totals.arenaBytes && totals.lowerBoundBytes)
     llvm::outs() << "  tensor plan:   "
                  << nn::formatWithSeparators(*totals.arenaBytes)
