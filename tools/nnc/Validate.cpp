@@ -451,10 +451,16 @@ llvm::Expected<nn::ReferenceRun> CompiledRunner::run() {
         compileAndRun(i, join(request.outDir, "layer_" + llvm::Twine(i)),
                       join(request.dumpActivationsDir, file), diag);
     if (e) {
+      // The reason is the last diagnostic, without its location.
+      std::string message = llvm::toString(std::move(e));
+      llvm::StringRef reason = llvm::StringRef(message).trim();
+      reason = reason.substr(reason.rfind('\n') + 1);
+      size_t error = reason.find("error: ");
+      if (error != llvm::StringRef::npos)
+        reason = reason.drop_front(error + 7);
       result.notes.push_back(
-          llvm::formatv(
-              "layer {0} '{1}' cannot run alone: {2}", i, layers[i].tensor.name,
-              llvm::StringRef(llvm::toString(std::move(e))).split('\n').first)
+          llvm::formatv("layer {0} '{1}' not dumped: it cannot run alone ({2})",
+                        i, layers[i].tensor.name, reason)
               .str());
       continue;
     }
