@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Generate.h"
 #include "Commands.h"
 #include "Model.h"
 
@@ -71,8 +72,7 @@ static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
 
 cl::SubCommand &nnc::getGenerateCommand() { return generateCommand; }
 
-/// The model file's stem as a C identifier: "kws-tiny.v2" -> "kws_tiny_v2".
-static std::string defaultName(StringRef path) {
+std::string nnc::getDefaultNetworkName(StringRef path) {
   std::string name = llvm::sys::path::stem(path).str();
   for (char &c : name)
     if (!llvm::isAlnum(c) && c != '_')
@@ -144,6 +144,20 @@ private:
 } // namespace
 
 int nnc::runGenerate() {
+  GenerateOptions options;
+  options.model = modelPath;
+  options.target = targetName;
+  options.name = networkName;
+  options.alignment = alignment;
+  options.outputDir = outputDir;
+  return generate(options);
+}
+
+int nnc::generate(const GenerateOptions &options) {
+  const std::string &modelPath = options.model;
+  const std::string &targetName = options.target;
+  const std::string &outputDir = options.outputDir;
+  int64_t alignment = options.alignment;
   if (!nn::lookupTargetPreset(targetName)) {
     llvm::errs() << "nnc generate: unknown target '" << targetName
                  << "' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, "
@@ -151,7 +165,7 @@ int nnc::runGenerate() {
     return 1;
   }
   std::string name =
-      networkName.empty() ? defaultName(modelPath) : std::string(networkName);
+      options.name.empty() ? getDefaultNetworkName(modelPath) : options.name;
   if (!isCIdentifier(name)) {
     llvm::errs() << "nnc generate: --name '" << name
                  << "' is not a C identifier\n";
@@ -178,7 +192,9 @@ int nnc::runGenerate() {
   registerLLVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
   llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  SourceMgrDiagnosticHandler diagnostics(
+      sourceMgr, &context,
+      options.diagnostics ? *options.diagnostics : llvm::errs());
 
   // Import.
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
@@ -199,6 +215,8 @@ int nnc::runGenerate() {
       return 1;
     SymbolTable::setSymbolName(*entry, name);
   }
+  if (options.transform && failed(options.transform(*entry)))
+    return 1;
 
   // The lowering works on a copy without the tensor-level plan's attributes;
   // the header describes the entry while it still has tensor types.
@@ -288,6 +306,8 @@ int nnc::runGenerate() {
       })))
     return 1;
 
+  if (!options.printSummary)
+    return 0;
   const nn::CostTotals &totals = cost->totals;
   llvm::outs() << "nnc generate: " << modelPath << " -> " << path(".o") << " ("
                << targetName << ")\n"
