@@ -86,9 +86,16 @@ nn::computeTensorLiveness(func::FuncOp func,
     return !options.isInArena || options.isInArena(v);
   };
 
+  // Values whose storage is not in the arena.
+  DenseSet<Value> outside;
+  for (Operation &op : body)
+    if (isConstant(&op))
+      outside.insert(op.result_begin(), op.result_end());
   for (BlockArgument arg : func.getArguments()) {
-    if (!inArena(arg))
+    if (!inArena(arg)) {
+      outside.insert(arg);
       continue;
+    }
     std::string name =
         getLocationName(arg.getLoc())
             .value_or("arg" + std::to_string(arg.getArgNumber()));
@@ -116,10 +123,20 @@ nn::computeTensorLiveness(func::FuncOp func,
         1)
       return op.emitOpError(
           "has several tensor results; the memory planner needs one per op");
+    // A view (reshape) of a value held outside the arena (a caller's input
+    // or output buffer, or a constant in flash) is a view of that storage:
+    // it takes no arena bytes either.
+    if (op.hasTrait<OpTrait::nn::AliasesInput>() && op.getNumOperands() &&
+        outside.contains(op.getOperand(0))) {
+      outside.insert(op.result_begin(), op.result_end());
+      continue;
+    }
     for (OpResult result : op.getResults()) {
       bool isOutput = returned.contains(result);
-      if (isOutput && !inArena(result))
+      if (isOutput && !inArena(result)) {
+        outside.insert(result);
         continue;
+      }
       std::string name =
           op.getNumResults() == 1
               ? base
