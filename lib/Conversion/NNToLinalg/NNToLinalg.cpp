@@ -367,12 +367,12 @@ static bool windowFits(int64_t stride, int64_t pad, int64_t kernel,
 static WindowRange getWindowRange(OpBuilder &b, Location l, Value out,
                                   int64_t stride, int64_t pad, int64_t kernel,
                                   int64_t dilation, int64_t size,
-                                  int64_t outSize) {
+                                  int64_t outSize, bool inside = false) {
   WindowRange r;
   r.origin = arith::SubIOp::create(
       b, l, arith::MulIOp::create(b, l, out, constIndex(b, l, stride)),
       constIndex(b, l, pad));
-  if (windowFits(stride, pad, kernel, dilation, size, outSize)) {
+  if (inside || windowFits(stride, pad, kernel, dilation, size, outSize)) {
     r.lo = constIndex(b, l, 0);
     r.hi = constIndex(b, l, kernel);
     return r;
@@ -396,6 +396,16 @@ static WindowRange getWindowRange(OpBuilder &b, Location l, Value out,
           zero)),
       constIndex(b, l, kernel));
   return r;
+}
+
+/// The outputs [lo, hi) of a dimension whose windows lie inside the input.
+static std::pair<int64_t, int64_t>
+getInteriorRange(int64_t stride, int64_t pad, int64_t kernel, int64_t dilation,
+                 int64_t size, int64_t outSize) {
+  int64_t lo = (pad + stride - 1) / stride;
+  int64_t last = size - 1 - (kernel - 1) * dilation + pad;
+  int64_t hi = last < 0 ? 0 : std::min(last / stride + 1, outSize);
+  return {std::min(lo, hi), hi};
 }
 
 /// `base + iv * scale` on indices.
@@ -780,13 +790,23 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     int64_t multiplier = 1;
     if constexpr (isDepthwise)
       multiplier = op.getDepthMultiplier();
-    // Windows that never reach the padding read every tap: the zero point
-    // leaves the inner loop.
-    if (inZp &&
-        windowFits(strides[0], pads[0], kernel[0], dilations[0], inShape[1],
-                   outShape[1]) &&
-        windowFits(strides[1], pads[2], kernel[1], dilations[1], inShape[2],
-                   outShape[2]) &&
+    // Outputs whose windows lie inside the input (all of them when no
+    // window reaches the padding) read every tap: constant loop bounds, and
+    // the input zero point leaves the inner loop. The others ("border") run
+    // over their valid taps with (x - zp) * w and subtract the folded term
+    // again, so the epilogue can add it to every output.
+    bool fitsY = windowFits(strides[0], pads[0], kernel[0], dilations[0],
+                            inShape[1], outShape[1]);
+    bool fitsX = windowFits(strides[1], pads[2], kernel[1], dilations[1],
+                            inShape[2], outShape[2]);
+    std::pair<int64_t, int64_t> yInterior = getInteriorRange(
+        strides[0], pads[0], kernel[0], dilations[0], inShape[1], outShape[1]);
+    std::pair<int64_t, int64_t> xInterior = getInteriorRange(
+        strides[1], pads[2], kernel[1], dilations[1], inShape[2], outShape[2]);
+    bool split = !(fitsY && fitsX) && yInterior.first < yInterior.second &&
+                 xInterior.first < xInterior.second;
+    int32_t borderZp = inZp;
+    if (inZp && (split || (fitsY && fitsX)) &&
         foldInputZeroPoint(
             rewriter, loc, op.getFilter(), inZp, outShape[3],
             [&](int64_t o, function_ref<void(int64_t)> each) {
@@ -806,20 +826,11 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     Value result = buildPerElement(
         rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
           Value n = idx[0], o = idx[3];
-          WindowRange ry =
-              getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                             dilations[0], inShape[1], outShape[1]);
-          WindowRange rx =
-              getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                             dilations[1], inShape[2], outShape[2]);
-          SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
           Value channelBase = o;
           if (isDepthwise && multiplier != 1) {
             channelBase =
                 arith::DivUIOp::create(b, l, o, constIndex(b, l, multiplier));
           } else if (!isDepthwise) {
-            lbs.push_back(constIndex(b, l, 0));
-            ubs.push_back(constIndex(b, l, groupChannels));
             channelBase = groups == 1
                               ? constIndex(b, l, 0)
                               : arith::MulIOp::create(
@@ -829,26 +840,80 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                                     constIndex(b, l, groupChannels))
                                     .getResult();
           }
-          Value acc = buildReduction(
-              b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
-              [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
-                Value iy = affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
-                Value ix = affineIndex(rb, rl, rx.origin, ivs[1], dilations[1]);
-                Value ic =
-                    isDepthwise
-                        ? channelBase
-                        : arith::AddIOp::create(rb, rl, channelBase, ivs[2])
-                              .getResult();
-                Value x = tensor::ExtractOp::create(rb, rl, input,
-                                                    ValueRange{n, iy, ix, ic});
-                Value w =
-                    isDepthwise
-                        ? filter.read(
-                              rb, rl,
-                              {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
-                        : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
-                return emitMac(rb, rl, acc, x, w, quantized, inZp);
-              });
+          // The window's multiply-accumulate over the taps of ry x rx.
+          auto reduce = [&](OpBuilder &b, Location l, bool inside,
+                            int32_t zp) -> Value {
+            WindowRange ry =
+                getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                               dilations[0], inShape[1], outShape[1], inside);
+            WindowRange rx =
+                getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                               dilations[1], inShape[2], outShape[2], inside);
+            SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
+            if (!isDepthwise) {
+              lbs.push_back(constIndex(b, l, 0));
+              ubs.push_back(constIndex(b, l, groupChannels));
+            }
+            return buildReduction(
+                b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
+                [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+                  Value iy =
+                      affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
+                  Value ix =
+                      affineIndex(rb, rl, rx.origin, ivs[1], dilations[1]);
+                  Value ic =
+                      isDepthwise
+                          ? channelBase
+                          : arith::AddIOp::create(rb, rl, channelBase, ivs[2])
+                                .getResult();
+                  Value x = tensor::ExtractOp::create(
+                      rb, rl, input, ValueRange{n, iy, ix, ic});
+                  Value w =
+                      isDepthwise
+                          ? filter.read(
+                                rb, rl,
+                                {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
+                          : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
+                  return emitMac(rb, rl, acc, x, w, quantized, zp);
+                });
+          };
+          // A border output: exact sum over its valid taps, minus the
+          // folded zero-point term the epilogue adds.
+          auto border = [&](OpBuilder &b, Location l) -> Value {
+            Value acc = reduce(b, l, /*inside=*/false, borderZp);
+            if (epilogue.zeroPointTerm)
+              acc = arith::SubIOp::create(
+                  b, l, acc, epilogue.zeroPointTerm->read(b, l, o));
+            return acc;
+          };
+          Value acc;
+          if (fitsY && fitsX) {
+            acc = reduce(b, l, /*inside=*/true, inZp);
+          } else if (!split) {
+            acc = border(b, l);
+          } else {
+            auto inRange = [&](Value v, std::pair<int64_t, int64_t> range) {
+              auto [lo, hi] = range;
+              return arith::AndIOp::create(
+                  b, l,
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
+                                        constIndex(b, l, lo)),
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
+                                        constIndex(b, l, hi)));
+            };
+            Value inside = arith::AndIOp::create(
+                b, l, inRange(idx[1], yInterior), inRange(idx[2], xInterior));
+            acc = scf::IfOp::create(
+                      b, l, inside,
+                      [&](OpBuilder &tb, Location tl) {
+                        scf::YieldOp::create(
+                            tb, tl, reduce(tb, tl, /*inside=*/true, inZp));
+                      },
+                      [&](OpBuilder &eb, Location el) {
+                        scf::YieldOp::create(eb, el, border(eb, el));
+                      })
+                      .getResult(0);
+          }
           return epilogue.emit(b, l, acc, o);
         });
     rewriter.replaceOp(op, result);

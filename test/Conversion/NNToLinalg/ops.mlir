@@ -33,11 +33,14 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 
 // -----
 
-// int8 conv: storage types in the signature, i32 accumulation of
-// (x - zp) * w in a register over the unpadded taps, per-channel
-// multipliers/shifts computed at compile time (0.5*0.01/0.1 = 0.05 ->
-// 1717986918 * 2^-4, 0.5*0.02/0.1 = 0.1 -> 1717986918 * 2^-3), requantized
-// before the i8 store.
+// int8 conv: storage types in the signature, i32 accumulation in a
+// register, per-channel multipliers/shifts computed at compile time
+// (0.5*0.01/0.1 = 0.05 -> 1717986918 * 2^-4, 0.5*0.02/0.1 = 0.1 ->
+// 1717986918 * 2^-3), requantized before the i8 store. Outputs [1, 3) x
+// [1, 3) have their whole 3x3 window inside the input: constant bounds and
+// sum(x * w) only; the others sum (x - zp) * w over their valid taps and
+// subtract the folded zero-point term -zp * sum(w) = 3 * 9 = 27, which the
+// epilogue adds to every output.
 !qx = !quant.uniform<i8:f32, 0.5:-3>
 !qw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
 !qb = !quant.uniform<i32:f32:0, {0.005, 0.01}>
@@ -47,12 +50,23 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 // CHECK-NOT: tensor.pad
 // CHECK: %[[SHIFTS:.*]] = arith.constant dense<[-4, -3]> : tensor<2xi32>
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x4x4x2xi8>)
+// CHECK: arith.cmpi sge
+// CHECK: scf.if %{{.*}} -> (i32)
+// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} -> (i32)
+// CHECK: tensor.extract %[[X]]
+// CHECK-NOT: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.addi
+// CHECK: } else {
 // CHECK: scf.for {{.*}} -> (i32)
 // CHECK: tensor.extract %[[X]]
 // CHECK: arith.extsi %{{.*}} : i8 to i32
 // CHECK: arith.subi
 // CHECK: arith.muli
 // CHECK: arith.addi
+// CHECK: %[[B:.*]] = arith.subi %{{.*}}, %c27_i32
+// CHECK: scf.yield %[[B]]
+// CHECK: arith.addi %{{.*}}, %c27_i32
 // CHECK: arith.constant 1717986918 : i32
 // CHECK: tensor.extract %[[SHIFTS]]
 // CHECK: arith.muli %{{.*}} : i64
