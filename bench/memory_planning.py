@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Memory-planning benchmark: arena per strategy, lower bound and TFLite
-Micro's arena for every public model, at 16- and 4-byte alignment, plus the
-time to plan a 1,000-layer synthetic graph.
+Micro's arena for every public model, at 16- and 4-byte alignment, the
+generated code's arena (nnc generate) next to the tensor-level plan of the
+same buffers, plus the time to plan a 1,000-layer synthetic graph.
 
   /usr/bin/python3 bench/memory_planning.py [--build build] [--models ../shared/models]
 
@@ -34,6 +35,15 @@ def plan(nn_opt, ir, options):
     seconds = sum(float(m) for m in re.findall(
         r"^\s*([0-9.]+) \([ 0-9.]+%\)\s+NNPlanMemory", out.stderr, re.M))
     return int(attrs["arena_size"]), int(attrs["lower_bound"]), strategy, seconds
+
+
+def generated_arena(nnc, model, alignment, work):
+    """The activation arena of the code `nnc generate` emits for the
+    Cortex-M4 (inputs and outputs in the caller's buffers)."""
+    out = run([nnc, "generate", model, "--target", "cortex-m4", "--alignment",
+               str(alignment), "--name", "net", "-o", work]).stdout
+    return int(re.search(r"^\s*arena:\s*([0-9,]+) B", out, re.M)
+               .group(1).replace(",", ""))
 
 
 def tflm_figures(sources):
@@ -118,6 +128,8 @@ def main():
     args = parser.parse_args()
     nn_opt = os.path.join(args.build, "bin", "nn-opt")
     nn_translate = os.path.join(args.build, "bin", "nn-translate")
+    nnc = os.path.join(args.build, "bin", "nnc")
+    work = tempfile.mkdtemp(prefix="nn-memplan-")
     figures = tflm_figures(os.path.join(args.models, "SOURCES.md"))
 
     print("# Memory planning benchmark\n")
@@ -125,11 +137,16 @@ def main():
           "places them), the lower bound (largest aligned total alive at one step, "
           "aliases counted once), SOURCES.md's lower bound without in-place reuse, and "
           "TFLite Micro's GreedyMemoryPlanner arena (always 16-byte aligned). "
-          "`best` time = the planning pass alone.\n")
+          "`best` time = the planning pass alone. *plan, I/O outside* = `best` "
+          "with the inputs and outputs in the caller's buffers "
+          "(`allocate-inputs=false allocate-outputs=false`), the buffers the "
+          "generated code places; *generated* = the arena of the code "
+          "`nnc generate --target cortex-m4` emits (`<NAME>_ACTIVATIONS_SIZE`), "
+          "which must equal it.\n")
     for alignment in (16, 4):
         print(f"## Alignment {alignment}\n")
-        print("| model | " + " | ".join(STRATEGIES) + " | lower bound | SOURCES lower bound | TFLM greedy (16 B) | winner | best time (ms) |")
-        print("|---|" + "---|" * (len(STRATEGIES) + 6))
+        print("| model | " + " | ".join(STRATEGIES) + " | lower bound | SOURCES lower bound | TFLM greedy (16 B) | winner | best time (ms) | plan, I/O outside | generated |")
+        print("|---|" + "---|" * (len(STRATEGIES) + 7))
         for model in sorted(os.listdir(args.models)):
             if not model.endswith(".tflite"):
                 continue
@@ -141,11 +158,15 @@ def main():
                 arenas.append(arena)
                 if s == "best":
                     winner, seconds = strategy, t
+            inner, _, _, _ = plan(nn_opt, ir, f"alignment={alignment} allocate-inputs=false allocate-outputs=false")
+            generated = generated_arena(nnc, os.path.join(args.models, model),
+                                        alignment, work)
             lb4, lb16, tflm = figures.get(model, (None, None, None))
             src = lb16 if alignment == 16 else lb4
             fmt = lambda v: "-" if v is None else f"{v:,}"
             print(f"| `{model}` | " + " | ".join(f"{a:,}" for a in arenas) +
-                  f" | {lower:,} | {fmt(src)} | {fmt(tflm)} | {winner} | {seconds * 1000:.2f} |")
+                  f" | {lower:,} | {fmt(src)} | {fmt(tflm)} | {winner} | {seconds * 1000:.2f}"
+                  f" | {inner:,} | {generated:,} |")
         print()
 
     print("## 1,000-layer synthetic graph\n")

@@ -14,11 +14,15 @@
  * passed (semihosting command line). */
 void board_init(int *argc, char ***argv);
 
-/* Reads exactly `size` bytes of `path` into `data`; 0 on success. */
-int board_read_file(const char *path, void *data, size_t size);
+/* Reads exactly `size` bytes of `path`, from byte `offset` on, into
+ * `data`; 0 on success. */
+int board_read_file(const char *path, size_t offset, void *data, size_t size);
 
-/* Writes `size` bytes to `path`; 0 on success. */
-int board_write_file(const char *path, const void *data, size_t size);
+/* Writes `size` bytes to `path` at byte `offset`: offset 0 creates or
+ * truncates the file, a later offset writes into the existing file (QEMU's
+ * semihosting ignores the append mode); 0 on success. */
+int board_write_file(const char *path, size_t offset, const void *data,
+                     size_t size);
 
 /* A monotonic count in the board's unit (board_counter_unit()). */
 uint64_t board_counter(void);

@@ -6,12 +6,17 @@
  * naming its entry and sizes:
  *   NN_RUN, NN_INPUT_SIZE, NN_OUTPUT_SIZE, NN_ACTIVATIONS_SIZE,
  *   NN_ACTIVATIONS_ALIGN.
- * Usage: harness <input file> <output file>
+ * Usage: harness <input file> <output file> [samples]
  *
- * The network runs twice, each time over an arena filled with a different
- * pattern: both runs must return 0 and produce the same bytes, which shows
- * the code keeps no state between calls and reads no arena byte it did not
- * write. The second run is the one measured. */
+ * With `samples` (default 1) the input file holds that many inputs back to
+ * back; each runs in turn and the outputs go to the output file in the same
+ * order (nnc validate runs all its samples in one process this way).
+ *
+ * The first sample runs twice, each time over an arena filled with a
+ * different pattern: both runs must return 0 and produce the same bytes,
+ * which shows the code keeps no state between calls and reads no arena byte
+ * it did not write. The second run is the one measured; every other sample
+ * runs once and is measured too (one "inference:" line per sample). */
 #include <string.h>
 
 #include "board.h"
@@ -57,31 +62,51 @@ static void fail(const char *message) {
   board_exit(1);
 }
 
+/* "0" .. "4294967295" -> the number; 0 for anything else. */
+static uint32_t parse_count(const char *text) {
+  uint64_t value = 0;
+  for (; *text; ++text) {
+    if (*text < '0' || *text > '9' || value > 0xFFFFFFFFu / 10)
+      return 0;
+    value = value * 10 + (uint64_t)(*text - '0');
+  }
+  return value > 0xFFFFFFFFu ? 0 : (uint32_t)value;
+}
+
 int main(int argc, char **argv) {
   board_init(&argc, &argv);
-  if (argc != 3)
-    fail("usage: harness <input file> <output file>");
-  if (board_read_file(argv[1], input, sizeof(input)))
-    fail("cannot read the input file (missing or shorter than the input)");
+  if (argc != 3 && argc != 4)
+    fail("usage: harness <input file> <output file> [samples]");
+  uint32_t samples = argc == 4 ? parse_count(argv[3]) : 1;
+  if (!samples)
+    fail("the sample count must be a positive number");
 
-  memset(arena, 0xA5, sizeof(arena));
-  int status = NN_RUN(input, output, arena);
-  if (status)
-    fail("the first run returned non-zero");
-  memcpy(first_output, output, sizeof(output));
-
-  memset(arena, 0x5A, sizeof(arena));
-  memset(output, 0, sizeof(output));
-  uint64_t start = board_counter();
-  status = NN_RUN(input, output, arena);
-  uint64_t end = board_counter();
-  if (status)
-    fail("the second run returned non-zero");
-  if (memcmp(first_output, output, sizeof(output)))
-    fail("two runs on different arena contents gave different outputs");
-
-  if (board_write_file(argv[2], output, sizeof(output)))
-    fail("cannot write the output file");
-  print_u64("inference: ", end - start, board_counter_unit());
+  for (uint32_t sample = 0; sample < samples; ++sample) {
+    if (board_read_file(argv[1], (size_t)sample * sizeof(input), input,
+                        sizeof(input)))
+      fail("cannot read the input file (missing or shorter than the inputs)");
+    int status;
+    if (sample == 0) {
+      memset(arena, 0xA5, sizeof(arena));
+      status = NN_RUN(input, output, arena);
+      if (status)
+        fail("the first run returned non-zero");
+      memcpy(first_output, output, sizeof(output));
+      memset(arena, 0x5A, sizeof(arena));
+      memset(output, 0, sizeof(output));
+    }
+    uint64_t start = board_counter();
+    status = NN_RUN(input, output, arena);
+    uint64_t end = board_counter();
+    if (status)
+      fail(sample ? "a run returned non-zero"
+                  : "the second run returned non-zero");
+    if (sample == 0 && memcmp(first_output, output, sizeof(output)))
+      fail("two runs on different arena contents gave different outputs");
+    if (board_write_file(argv[2], (size_t)sample * sizeof(output), output,
+                         sizeof(output)))
+      fail("cannot write the output file");
+    print_u64("inference: ", end - start, board_counter_unit());
+  }
   board_exit(0);
 }

@@ -5,19 +5,22 @@
 # mps3-an547) and rv32imc (virt, RV32), natively for `host`.
 #
 #   runtime/run.sh --target cortex-m4 --object net.o --header net.h \
-#                  --input in.bin --output out.bin [--work-dir DIR]
+#                  --input in.bin --output out.bin [--samples N] [--work-dir DIR]
 #
-# Prints the harness's "inference: N instructions" (QEMU -icount, SysTick)
-# or "inference: N ns" (host) and exits with the harness's status.
+# With --samples N the input file holds N inputs back to back and the output
+# file gets the N outputs (one harness run). Prints the harness's
+# "inference: N instructions" (QEMU -icount, SysTick) or "inference: N ns"
+# (host), one line per sample, and exits with the harness's status. The host
+# build uses $CC (default cc).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
-  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|rv32imc|host> --object F.o --header F.h --input IN --output OUT [--work-dir DIR]" >&2
+  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|rv32imc|host> --object F.o --header F.h --input IN --output OUT [--samples N] [--work-dir DIR]" >&2
   exit 2
 }
 
-target="" object="" header="" input="" output="" work=""
+target="" object="" header="" input="" output="" work="" samples=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -26,10 +29,12 @@ while [ $# -gt 0 ]; do
     --input) input="$2"; shift 2 ;;
     --output) output="$2"; shift 2 ;;
     --work-dir) work="$2"; shift 2 ;;
+    --samples) samples="$2"; shift 2 ;;
     *) usage ;;
   esac
 done
 [ -n "$target" ] && [ -n "$object" ] && [ -n "$header" ] && [ -n "$input" ] && [ -n "$output" ] || usage
+case "$samples" in ''|*[!0-9]*|0) usage ;; esac
 for f in "$object" "$header" "$input"; do
   [ -f "$f" ] || { echo "run.sh: no such file: $f" >&2; exit 2; }
 done
@@ -71,10 +76,11 @@ cflags=(-std=c11 -O2 -Wall -Wextra -Werror -ffunction-sections -fdata-sections)
 
 # Only the harness sees the network's header and macros.
 if [ "$target" = host ]; then
-  cc "${cflags[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
-  cc "${cflags[@]}" -c "$here/host/board.c" -o "$work/board.o"
-  cc "$work/harness.o" "$work/board.o" "$object" -o "$work/$name"
-  exec "$work/$name" "$input" "$output"
+  host_cc="${CC:-cc}"
+  "$host_cc" "${cflags[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
+  "$host_cc" "${cflags[@]}" -c "$here/host/board.c" -o "$work/board.o"
+  "$host_cc" "$work/harness.o" "$work/board.o" "$object" -o "$work/$name"
+  exec "$work/$name" "$input" "$output" "$samples"
 fi
 
 # Semihosting opens files relative to QEMU's working directory: pass
@@ -90,7 +96,7 @@ elf="$work/$name.elf"
 # The semihosting console is QEMU's stdout; no serial port, no monitor.
 qemu_args=(-nographic -monitor none -serial none -icount shift=0
   -chardev stdio,id=console,mux=off
-  -semihosting-config "enable=on,target=native,chardev=console,arg=$name,arg=$in_abs,arg=$out_abs")
+  -semihosting-config "enable=on,target=native,chardev=console,arg=$name,arg=$in_abs,arg=$out_abs,arg=$samples")
 
 # RV32IMC: no GCC for RISC-V in Debian's default set, so clang and lld
 # without a C library (riscv/libc.c has the string functions); QEMU virt in

@@ -30,6 +30,15 @@ StringRef nn::getBufferKindName(BufferKind kind) {
   llvm_unreachable("unknown buffer kind");
 }
 
+DenseMap<Operation *, int64_t> nn::getExecutionSteps(Block &body) {
+  DenseMap<Operation *, int64_t> stepOf;
+  int64_t steps = 0;
+  for (Operation &op : body)
+    if (!op.hasTrait<mlir::OpTrait::ConstantLike>())
+      stepOf[&op] = steps++;
+  return stepOf;
+}
+
 FailureOr<SmallVector<TensorBuffer>>
 nn::computeTensorLiveness(func::FuncOp func,
                           const TensorLivenessOptions &options) {
@@ -41,12 +50,7 @@ nn::computeTensorLiveness(func::FuncOp func,
     return op->hasTrait<mlir::OpTrait::ConstantLike>();
   };
 
-  // Execution steps: constants live in flash and take none.
-  DenseMap<Operation *, int64_t> stepOf;
-  int64_t steps = 0;
-  for (Operation &op : body)
-    if (!isConstant(&op))
-      stepOf[&op] = steps++;
+  DenseMap<Operation *, int64_t> stepOf = getExecutionSteps(body);
   Operation *terminator = body.getTerminator();
   DenseSet<Value> returned(terminator->operand_begin(),
                            terminator->operand_end());
@@ -82,9 +86,16 @@ nn::computeTensorLiveness(func::FuncOp func,
     return !options.isInArena || options.isInArena(v);
   };
 
+  // Values whose storage is not in the arena.
+  DenseSet<Value> outside;
+  for (Operation &op : body)
+    if (isConstant(&op))
+      outside.insert(op.result_begin(), op.result_end());
   for (BlockArgument arg : func.getArguments()) {
-    if (!inArena(arg))
+    if (!inArena(arg)) {
+      outside.insert(arg);
       continue;
+    }
     std::string name =
         getLocationName(arg.getLoc())
             .value_or("arg" + std::to_string(arg.getArgNumber()));
@@ -112,10 +123,20 @@ nn::computeTensorLiveness(func::FuncOp func,
         1)
       return op.emitOpError(
           "has several tensor results; the memory planner needs one per op");
+    // A view (reshape) of a value held outside the arena (a caller's input
+    // or output buffer, or a constant in flash) is a view of that storage:
+    // it takes no arena bytes either.
+    if (op.hasTrait<OpTrait::nn::AliasesInput>() && op.getNumOperands() &&
+        outside.contains(op.getOperand(0))) {
+      outside.insert(op.result_begin(), op.result_end());
+      continue;
+    }
     for (OpResult result : op.getResults()) {
       bool isOutput = returned.contains(result);
-      if (isOutput && !inArena(result))
+      if (isOutput && !inArena(result)) {
+        outside.insert(result);
         continue;
+      }
       std::string name =
           op.getNumResults() == 1
               ? base

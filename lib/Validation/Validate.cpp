@@ -17,6 +17,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
+
 using namespace llvm;
 
 namespace nn {
@@ -91,8 +93,10 @@ void Validation::compareActivations(const ReferenceRun &expected,
   size_t numOutputs = expected.outputFiles.size();
   for (size_t i = numOutputs; i < expected.activations.size(); ++i) {
     const ReferenceRun::Activation &r = expected.activations[i];
-    auto t = find_if(actual.activations,
-                     [&](const auto &c) { return c.tensor == r.tensor; });
+    // Compiled runs know the tensors by name only.
+    auto t = find_if(actual.activations, [&](const auto &c) {
+      return c.tensor >= 0 ? c.tensor == r.tensor : c.name == r.name;
+    });
     if (t == actual.activations.end())
       continue;
     Expected<NpyArray> e = readNpyFile(r.file);
@@ -137,10 +141,7 @@ int Validation::run() {
     return fail("unknown --target '" + o.target +
                 "' (host, cortex-m4, tflite, armnn)");
   if (compiled && !o.runCompiled)
-    return fail("--target " + o.target +
-                ": running compiled networks is not built yet (needs the "
-                "lowering and the runtime harness); --target tflite|armnn "
-                "cross-checks the references");
+    return fail("--target " + o.target + ": no runner for compiled networks");
 
   Expected<ReferenceInfo> info = chooseReference();
   if (!info)
@@ -184,23 +185,46 @@ int Validation::run() {
                 " input(s), --inputs gives " + Twine(inputFiles.size()));
   }
 
+  auto dumpDir = [&](StringRef name) {
+    return o.dumpActivationsDir.empty() ? std::string()
+                                        : join(o.dumpActivationsDir, name);
+  };
+  auto timed = [](auto run) {
+    auto start = std::chrono::steady_clock::now();
+    auto result = run();
+    if (result)
+      result->wallMilliseconds = std::chrono::duration<double, std::milli>(
+                                     std::chrono::steady_clock::now() - start)
+                                     .count();
+    return result;
+  };
   auto runOn = [&](ReferenceKind kind, StringRef name) {
     ReferenceOptions options;
-    if (!o.dumpActivationsDir.empty())
-      options.dumpActivationsDir = join(o.dumpActivationsDir, name);
-    return runReference(kind, o.model, inputFiles, join(dir, name), options);
+    options.dumpActivationsDir = dumpDir(name);
+    return timed([&] {
+      return runReference(kind, o.model, inputFiles, join(dir, name), options);
+    });
   };
   Expected<ReferenceRun> expected = runOn(ref, "reference");
   if (!expected)
     return fail(toString(expected.takeError()));
-  Expected<ReferenceRun> actual =
-      targetRef
-          ? runOn(*targetRef, "target")
-          : o.runCompiled(o.target, inputFiles, *info, join(dir, "target"));
+  Expected<ReferenceRun> actual = [&]() -> Expected<ReferenceRun> {
+    if (targetRef)
+      return runOn(*targetRef, "target");
+    CompiledRunRequest request;
+    request.target = o.target;
+    request.inputFiles = inputFiles;
+    request.signature = &*info;
+    request.outDir = join(dir, "target");
+    request.dumpActivationsDir = dumpDir("target");
+    return timed([&] { return o.runCompiled(request); });
+  }();
   if (!actual)
     return fail("target " + o.target + ": " + toString(actual.takeError()));
   if (actual->outputFiles.size() != expected->outputFiles.size())
     return fail("the target and the reference disagree on the output count");
+  notes.insert(notes.end(), actual->notes.begin(), actual->notes.end());
+  bool classifier = o.classifier || actual->isClassifier;
 
   bool pass = true;
   json::Array outputsJson, layersJson;
@@ -213,7 +237,10 @@ int Validation::run() {
     Expected<NpyArray> a = readNpyFile(actual->outputFiles[i]);
     if (!a)
       return fail(toString(a.takeError()));
-    Expected<Metrics> m = computeMetrics(*a, *e, std::nullopt, o.classifier);
+    std::optional<Dequantization> dequantization;
+    if (i < actual->outputDequantization.size())
+      dequantization = actual->outputDequantization[i];
+    Expected<Metrics> m = computeMetrics(*a, *e, dequantization, classifier);
     if (!m)
       return fail("output " + Twine(i) + ": " + toString(m.takeError()));
     std::vector<std::string> failures = checkThresholds(*m, o.thresholds);
@@ -248,7 +275,11 @@ int Validation::run() {
                    {"reference_runtime", expected->info.runtime},
                    {"inputs", samples},
                    {"reference_ms", expected->inferMilliseconds},
+                   {"reference_wall_ms", expected->wallMilliseconds},
                    {"target_ms", actual->inferMilliseconds},
+                   {"target_wall_ms", actual->wallMilliseconds},
+                   {"compile_ms", actual->compileMilliseconds},
+                   {"target_instructions", actual->instructionsPerInference},
                    {"notes", std::move(notesJson)},
                    {"outputs", std::move(outputsJson)},
                    {"layers", std::move(layersJson)},
@@ -265,6 +296,19 @@ int Validation::run() {
     out << "inputs:    " << samples << "\n";
     for (const std::string &n : notes)
       out << "note:      " << n << "\n";
+    out << formatv("time:      reference {0:f0} ms (inference {1:f0} ms), "
+                   "target {2:f0} ms",
+                   expected->wallMilliseconds, expected->inferMilliseconds,
+                   actual->wallMilliseconds);
+    if (actual->compileMilliseconds > 0)
+      out << formatv(" (compile {0:f0} ms", actual->compileMilliseconds)
+          << (actual->instructionsPerInference > 0
+                  ? formatv(", {0} instructions per inference)",
+                            actual->instructionsPerInference)
+                        .str()
+                  : formatv(", inference {0:f1} ms)", actual->inferMilliseconds)
+                        .str());
+    out << "\n";
     out << text;
     out << (pass ? "PASS" : "FAIL") << "\n";
   }

@@ -13,19 +13,28 @@ void board_init(int *argc, char ***argv) {
   (void)argv;
 }
 
-int board_read_file(const char *path, void *data, size_t size) {
+int board_read_file(const char *path, size_t offset, void *data, size_t size) {
   FILE *file = fopen(path, "rb");
   if (!file)
     return 1;
+  if (fseek(file, (long)offset, SEEK_SET)) {
+    fclose(file);
+    return 1;
+  }
   size_t got = fread(data, 1, size, file);
   fclose(file);
   return got == size ? 0 : 1;
 }
 
-int board_write_file(const char *path, const void *data, size_t size) {
-  FILE *file = fopen(path, "wb");
+int board_write_file(const char *path, size_t offset, const void *data,
+                     size_t size) {
+  FILE *file = fopen(path, offset ? "r+b" : "wb");
   if (!file)
     return 1;
+  if (fseek(file, (long)offset, SEEK_SET)) {
+    fclose(file);
+    return 1;
+  }
   size_t put = fwrite(data, 1, size, file);
   return (fclose(file) == 0 && put == size) ? 0 : 1;
 }

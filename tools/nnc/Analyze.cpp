@@ -62,6 +62,18 @@ static cl::opt<std::string>
     planSVG("plan-svg", cl::desc("Write a picture of the memory plan (SVG)"),
             cl::value_desc("file"), cl::sub(analyzeCommand));
 
+static cl::opt<bool> allocateInputs(
+    "allocate-inputs",
+    cl::desc("Place the model's inputs in the arena (as TFLite Micro does); "
+             "=false plans what `nnc generate` places, inputs in the "
+             "caller's buffers"),
+    cl::init(true), cl::sub(analyzeCommand));
+static cl::opt<bool> allocateOutputs(
+    "allocate-outputs",
+    cl::desc("Place the model's outputs in the arena; =false leaves them in "
+             "the caller's buffers, as `nnc generate` does"),
+    cl::init(true), cl::sub(analyzeCommand));
+
 cl::SubCommand &nnc::getAnalyzeCommand() { return analyzeCommand; }
 
 /// Plans every function's arena, leaving nn.arena_size / nn.lower_bound on
@@ -73,6 +85,8 @@ static LogicalResult planArena(ModuleOp module) {
     return failure();
   nn::TensorPlanOptions options;
   options.alignment = alignment;
+  options.allocateInputs = allocateInputs;
+  options.allocateOutputs = allocateOutputs;
   options.planner.strategy = *kind;
   std::vector<nn::memplan::FunctionReport> reports;
   for (auto func : module.getOps<func::FuncOp>()) {

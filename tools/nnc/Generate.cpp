@@ -12,12 +12,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Generate.h"
 #include "Commands.h"
 #include "Model.h"
 
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/IR/MLIRContext.h"
@@ -70,8 +72,7 @@ static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
 
 cl::SubCommand &nnc::getGenerateCommand() { return generateCommand; }
 
-/// The model file's stem as a C identifier: "kws-tiny.v2" -> "kws_tiny_v2".
-static std::string defaultName(StringRef path) {
+std::string nnc::getDefaultNetworkName(StringRef path) {
   std::string name = llvm::sys::path::stem(path).str();
   for (char &c : name)
     if (!llvm::isAlnum(c) && c != '_')
@@ -143,6 +144,20 @@ private:
 } // namespace
 
 int nnc::runGenerate() {
+  GenerateOptions options;
+  options.model = modelPath;
+  options.target = targetName;
+  options.name = networkName;
+  options.alignment = alignment;
+  options.outputDir = outputDir;
+  return generate(options);
+}
+
+int nnc::generate(const GenerateOptions &options) {
+  const std::string &modelPath = options.model;
+  const std::string &targetName = options.target;
+  const std::string &outputDir = options.outputDir;
+  int64_t alignment = options.alignment;
   if (!nn::lookupTargetPreset(targetName)) {
     llvm::errs() << "nnc generate: unknown target '" << targetName
                  << "' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, "
@@ -150,7 +165,7 @@ int nnc::runGenerate() {
     return 1;
   }
   std::string name =
-      networkName.empty() ? defaultName(modelPath) : std::string(networkName);
+      options.name.empty() ? getDefaultNetworkName(modelPath) : options.name;
   if (!isCIdentifier(name)) {
     llvm::errs() << "nnc generate: --name '" << name
                  << "' is not a C identifier\n";
@@ -167,13 +182,19 @@ int nnc::runGenerate() {
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  // memref.alloc as an AllocationOpInterface: without it
+  // --buffer-results-to-out-params copies a returned buffer into the output
+  // instead of writing the output in place, and the arena holds the copy.
+  memref::registerAllocationOpInterfaceExternalModels(registry);
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
   llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  SourceMgrDiagnosticHandler diagnostics(
+      sourceMgr, &context,
+      options.diagnostics ? *options.diagnostics : llvm::errs());
 
   // Import.
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
@@ -194,6 +215,8 @@ int nnc::runGenerate() {
       return 1;
     SymbolTable::setSymbolName(*entry, name);
   }
+  if (options.transform && failed(options.transform(*entry)))
+    return 1;
 
   // The lowering works on a copy without the tensor-level plan's attributes;
   // the header describes the entry while it still has tensor types.
@@ -210,6 +233,17 @@ int nnc::runGenerate() {
   if (failed(plan))
     return 1;
   nn::annotateTensorPlan(*entry, *plan, alignment);
+  // The tensor-level plan of the buffers the emitted code places (inputs
+  // and outputs stay in the caller's buffers): the lowering shares storage
+  // where this plan does, so the memref-level arena should equal it.
+  nn::TensorPlanOptions intermediateOptions = planOptions;
+  intermediateOptions.allocateInputs = false;
+  intermediateOptions.allocateOutputs = false;
+  FailureOr<nn::TensorPlan> intermediatePlan =
+      nn::planTensorMemory(*entry, intermediateOptions);
+  if (failed(intermediatePlan))
+    return 1;
+  int64_t plannedArena = intermediatePlan->plan.arenaSize;
   FailureOr<nn::ModuleCost> cost = nn::analyzeCost(*module);
   if (failed(cost))
     return 1;
@@ -282,6 +316,8 @@ int nnc::runGenerate() {
       })))
     return 1;
 
+  if (!options.printSummary)
+    return 0;
   const nn::CostTotals &totals = cost->totals;
   llvm::outs() << "nnc generate: " << modelPath << " -> " << path(".o") << " ("
                << targetName << ")\n"
@@ -294,6 +330,12 @@ int nnc::runGenerate() {
                << nn::formatWithSeparators(totals.inputBytes) << " B, output "
                << nn::formatWithSeparators(totals.outputBytes)
                << " B in the caller's buffers)\n";
+  llvm::outs() << "  planned:       " << nn::formatWithSeparators(plannedArena)
+               << " B (tensor-level plan of the same buffers";
+  if (*arenaSize > plannedArena)
+    llvm::outs() << "; the arena exceeds it by "
+                 << nn::formatWithSeparators(*arenaSize - plannedArena) << " B";
+  llvm::outs() << ")\n";
   if (totals.arenaBytes && totals.lowerBoundBytes)
     llvm::outs() << "  tensor plan:   "
                  << nn::formatWithSeparators(*totals.arenaBytes)

@@ -6,17 +6,59 @@
 //
 // `nnc validate MODEL [--target host|cortex-m4|tflite|armnn]
 //  [--reference tflite|armnn] [--inputs f.npy | --random N --seed S] [--json]
-//  [--dump-activations DIR]`: the command line of nn::runValidation.
+//  [--dump-activations DIR]`: the command line of nn::runValidation, and the
+// runner of compiled targets it calls. That runner compiles the model
+// in-process with `nnc generate`'s pipeline (nnc::generate), links the object
+// with runtime/harness.c and runs every sample in one process through
+// runtime/run.sh: natively for `host` (built with clang-22), in QEMU's
+// mps2-an386 for `cortex-m4`. With --dump-activations it does the same for
+// each prefix of the network, cut after one layer (whose output becomes the
+// network's output), so every intermediate tensor of the compiled code is
+// seen on the same target with the same lowering.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "Generate.h"
 
+#include "nn/Dialect/NN/IR/NNDialect.h"
+#include "nn/Dialect/NN/IR/NNOps.h"
+#include "nn/Dialect/NN/IR/NNUtils.h"
 #include "nn/Support/ThresholdOptions.h"
 #include "nn/Validation/Validate.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
+
+extern char **environ;
+
+// `nn` is the validation library's namespace; the dialect's is mlir::nn.
+using llvm::dyn_cast;
+using llvm::isa;
+using mlir::DictionaryAttr;
+using mlir::failure;
+using mlir::FailureOr;
+using mlir::FunctionType;
+using mlir::LogicalResult;
+using mlir::Operation;
+using mlir::RankedTensorType;
+using mlir::SmallString;
+using mlir::success;
+using mlir::Type;
+using mlir::Value;
+namespace func = mlir::func;
+namespace quant = mlir::quant;
 namespace cl = llvm::cl;
 
 static cl::SubCommand validateCommand(
@@ -63,6 +105,371 @@ static const bool thresholdsRegistered =
 
 cl::SubCommand &nnc::getValidateCommand() { return validateCommand; }
 
+//===----------------------------------------------------------------------===//
+// Compiled targets
+//===----------------------------------------------------------------------===//
+
+static llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+static std::string join(llvm::StringRef dir, const llvm::Twine &name) {
+  SmallString<128> p(dir);
+  llvm::sys::path::append(p, name);
+  return p.str().str();
+}
+
+/// The C compiler of host runs: the one the project builds its tests with.
+static constexpr const char *hostCompiler = "clang-22";
+
+/// The tools a compiled target needs beyond nnc; an error names the first
+/// one missing.
+static llvm::Error checkTargetTools(llvm::StringRef target) {
+  std::vector<const char *> tools{"bash", "nm"};
+  if (target == "host")
+    tools.push_back(hostCompiler);
+  else
+    tools.insert(tools.end(), {"arm-none-eabi-gcc", "qemu-system-arm"});
+  for (const char *tool : tools)
+    if (!llvm::sys::findProgramByName(tool))
+      return makeError("--target " + target + " needs '" + tool +
+                       "', which is not on PATH (scripts/setup.sh installs "
+                       "it)");
+  return llvm::Error::success();
+}
+
+namespace {
+/// What validation needs to know of one tensor the compiled network
+/// returns: its name, .npy type and shape, and quantization.
+struct TensorInfo {
+  std::string name;
+  nn::NpyDType dtype;
+  std::vector<int64_t> shape;
+  std::optional<nn::Dequantization> dequantization;
+};
+
+/// One layer of the network: an op of the entry that computes a tensor.
+struct Layer {
+  TensorInfo tensor;
+  bool fromSoftmax = false;
+};
+} // namespace
+
+static FailureOr<TensorInfo> describeTensor(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return failure();
+  TensorInfo info;
+  info.name = mlir::nn::getLocationName(value.getLoc()).value_or("");
+  info.shape.assign(type.getShape().begin(), type.getShape().end());
+  Type element = type.getElementType();
+  if (auto q = dyn_cast<quant::UniformQuantizedType>(element))
+    info.dequantization = nn::Dequantization{q.getScale(), q.getZeroPoint()};
+  if (auto q = dyn_cast<quant::QuantizedType>(element))
+    element = q.getStorageType();
+  if (element.isF32())
+    info.dtype = nn::NpyDType::F32;
+  else if (element.isInteger(8))
+    info.dtype =
+        element.isUnsignedInteger() ? nn::NpyDType::U8 : nn::NpyDType::I8;
+  else if (element.isInteger(32))
+    info.dtype = nn::NpyDType::I32;
+  else
+    return failure();
+  return info;
+}
+
+/// The layers of `entry` in execution order: every op with one result that
+/// is not a constant.
+static std::vector<Operation *> getLayerOps(func::FuncOp entry) {
+  std::vector<Operation *> ops;
+  for (Operation &op : entry.getBody().front().without_terminator())
+    if (op.getNumResults() == 1 &&
+        !op.hasTrait<mlir::OpTrait::ConstantLike>() &&
+        isa<mlir::nn::NNDialect>(op.getDialect()))
+      ops.push_back(&op);
+  return ops;
+}
+
+/// Makes layer `index` the last one: its result becomes the entry's only
+/// result and everything it does not need is erased.
+static LogicalResult cutAfterLayer(func::FuncOp entry, size_t index) {
+  std::vector<Operation *> layers = getLayerOps(entry);
+  if (index >= layers.size())
+    return mlir::emitError(entry.getLoc(), "no layer ") << index;
+  Value result = layers[index]->getResult(0);
+  Operation *terminator = entry.getBody().front().getTerminator();
+  terminator->setOperands(result);
+  entry.setType(FunctionType::get(entry.getContext(),
+                                  entry.getFunctionType().getInputs(),
+                                  {result.getType()}));
+  if (entry.getNumResults() == 1 && entry.getResultAttrDict(0))
+    entry.setResultAttrs(0, DictionaryAttr::get(entry.getContext()));
+  // Last to first, so that each op's users are gone before it.
+  std::vector<Operation *> ops;
+  for (Operation &op : entry.getBody().front().without_terminator())
+    ops.push_back(&op);
+  for (Operation *op : llvm::reverse(ops))
+    if (op->use_empty())
+      op->erase();
+  return success();
+}
+
+/// Reads the harness's "inference: N <unit>" lines.
+static std::vector<uint64_t> parseInferenceCounts(llvm::StringRef text) {
+  std::vector<uint64_t> counts;
+  llvm::SmallVector<llvm::StringRef> lines;
+  text.split(lines, '\n');
+  for (llvm::StringRef line : lines) {
+    uint64_t n;
+    if (line.consume_front("inference: ") &&
+        !line.take_until([](char c) { return c == ' '; }).getAsInteger(10, n))
+      counts.push_back(n);
+  }
+  return counts;
+}
+
+namespace {
+/// Compiles the model (or a prefix of it) and runs all samples on the
+/// target with runtime/run.sh.
+class CompiledRunner {
+public:
+  CompiledRunner(const nn::CompiledRunRequest &request,
+                 const std::string &model)
+      : request(request), model(model) {}
+
+  llvm::Expected<nn::ReferenceRun> run();
+
+private:
+  /// The samples as one raw file; sets `samples` and `stacked`.
+  llvm::Error writeRawInput(llvm::StringRef path);
+  /// Compiles (cut after `layer` if set) into `dir`, runs, and writes the
+  /// output as `npyPath` with `info`'s type and shape (the reference's for
+  /// the whole network).
+  llvm::Error compileAndRun(std::optional<size_t> layer, llvm::StringRef dir,
+                            llvm::StringRef npyPath, std::string &diagnostics);
+
+  const nn::CompiledRunRequest &request;
+  const std::string &model;
+  std::string rawInput;
+  int64_t samples = 1;
+  bool stacked = false;
+  /// Filled by the whole network's compilation.
+  std::vector<Layer> layers;
+  std::optional<TensorInfo> output;
+  bool outputFromSoftmax = false;
+  /// Of the last run.
+  std::vector<uint64_t> counts;
+  double compileMs = 0;
+};
+} // namespace
+
+llvm::Error CompiledRunner::writeRawInput(llvm::StringRef path) {
+  const nn::ReferenceInfo &sig = *request.signature;
+  if (sig.inputs.size() != 1 || sig.outputs.size() != 1)
+    return makeError("compiled networks run with one input and one output; "
+                     "the model has " +
+                     llvm::Twine(sig.inputs.size()) + " and " +
+                     llvm::Twine(sig.outputs.size()));
+  if (request.inputFiles.size() != 1)
+    return makeError("one input file expected, " +
+                     llvm::Twine(request.inputFiles.size()) + " given");
+  const nn::TensorSignature &in = sig.inputs.front();
+  llvm::Expected<nn::NpyArray> array =
+      nn::readNpyFile(request.inputFiles.front());
+  if (!array)
+    return array.takeError();
+  if (array->dtype != in.dtype)
+    return makeError(request.inputFiles.front() + ": dtype " +
+                     nn::getNpyDTypeName(array->dtype) + ", the input is " +
+                     nn::getNpyDTypeName(in.dtype));
+  llvm::ArrayRef<int64_t> shape(array->shape);
+  stacked = shape.size() == in.shape.size() + 1 &&
+            shape.drop_front() == llvm::ArrayRef(in.shape);
+  if (!stacked && shape != llvm::ArrayRef(in.shape))
+    return makeError(request.inputFiles.front() + ": shape " +
+                     nn::formatShape(shape) + " is neither " +
+                     nn::formatShape(in.shape) + " nor [N, ...]");
+  samples = stacked ? shape.front() : 1;
+  if (samples < 1)
+    return makeError(request.inputFiles.front() + " holds no sample");
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return makeError(path + ": " + ec.message());
+  os.write(array->data.data(), array->data.size());
+  return llvm::Error::success();
+}
+
+llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
+                                          llvm::StringRef dir,
+                                          llvm::StringRef npyPath,
+                                          std::string &diagnostics) {
+  nnc::GenerateOptions generate;
+  generate.model = model;
+  generate.target = request.target;
+  generate.name = nnc::getDefaultNetworkName(model);
+  generate.outputDir = dir.str();
+  generate.printSummary = false;
+  llvm::raw_string_ostream diag(diagnostics);
+  generate.diagnostics = &diag;
+  generate.transform = [&](func::FuncOp entry) -> LogicalResult {
+    if (layer)
+      return cutAfterLayer(entry, *layer);
+    // The whole network: remember its layers for the layer-by-layer runs.
+    for (Operation *op : getLayerOps(entry)) {
+      FailureOr<TensorInfo> t = describeTensor(op->getResult(0));
+      if (failed(t))
+        continue;
+      layers.push_back({*t, isa<mlir::nn::SoftmaxOp>(op)});
+    }
+    auto results = entry.getBody().front().getTerminator()->getOperands();
+    if (results.size() == 1) {
+      FailureOr<TensorInfo> t = describeTensor(results.front());
+      if (succeeded(t))
+        output = *t;
+      Operation *def = results.front().getDefiningOp();
+      // A softmax, possibly reshaped, ends a classifier.
+      while (def && isa<mlir::nn::ReshapeOp>(def))
+        def = def->getOperand(0).getDefiningOp();
+      outputFromSoftmax = def && isa<mlir::nn::SoftmaxOp>(def);
+    }
+    return success();
+  };
+  auto start = std::chrono::steady_clock::now();
+  int status = nnc::generate(generate);
+  compileMs = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+  if (status)
+    return makeError(
+        "cannot compile " + model + " for " + request.target +
+        (layer ? " cut after layer " + llvm::Twine(*layer) : llvm::Twine()) +
+        (diagnostics.empty() ? "" : ":\n" + diagnostics));
+
+  std::string name = generate.name;
+  std::string outRaw = join(dir, "output.bin");
+  std::string runScript = join(NN_RUNTIME_DIR, "run.sh");
+  std::string samplesText = std::to_string(samples);
+  std::string objectPath = join(dir, name + ".o");
+  std::string headerPath = join(dir, name + ".h");
+  std::string workPath = join(dir, "run");
+  std::string stdoutPath = join(dir, "run.out");
+  std::string stderrPath = join(dir, "run.err");
+  llvm::ErrorOr<std::string> bash = llvm::sys::findProgramByName("bash");
+  if (!bash)
+    return makeError("'bash' is not on PATH");
+  std::vector<llvm::StringRef> argv{
+      *bash,       runScript,   "--target",   request.target,
+      "--object",  objectPath,  "--header",   headerPath,
+      "--input",   rawInput,    "--output",   outRaw,
+      "--samples", samplesText, "--work-dir", workPath};
+  // The environment, with the host compiler for run.sh.
+  std::vector<std::string> envStrings;
+  for (char **e = environ; *e; ++e)
+    if (!llvm::StringRef(*e).starts_with("CC="))
+      envStrings.push_back(*e);
+  envStrings.push_back(std::string("CC=") + hostCompiler);
+  std::vector<llvm::StringRef> env(envStrings.begin(), envStrings.end());
+  std::optional<llvm::StringRef> redirects[] = {
+      std::nullopt, llvm::StringRef(stdoutPath), llvm::StringRef(stderrPath)};
+  std::string execError;
+  int rc = llvm::sys::ExecuteAndWait(*bash, argv, env, redirects,
+                                     /*SecondsToWait=*/0, /*MemoryLimit=*/0,
+                                     &execError);
+  auto read = [](llvm::StringRef path) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> b =
+        llvm::MemoryBuffer::getFile(path);
+    return b ? (*b)->getBuffer().str() : std::string();
+  };
+  std::string out = read(stdoutPath);
+  if (rc != 0)
+    return makeError("runtime/run.sh failed on " + request.target + " (exit " +
+                     llvm::Twine(rc) + ")" +
+                     (execError.empty() ? "" : ": " + execError) + ":\n" +
+                     llvm::StringRef(read(stderrPath) + out).trim());
+  counts = parseInferenceCounts(out);
+
+  // The raw output -> .npy with the reference's (or the layer's) type.
+  const TensorInfo *t = layer ? &layers[*layer].tensor : nullptr;
+  nn::NpyDType dtype = t ? t->dtype : request.signature->outputs[0].dtype;
+  std::vector<int64_t> shape =
+      t ? t->shape : request.signature->outputs[0].shape;
+  if (stacked)
+    shape.insert(shape.begin(), samples);
+  nn::NpyArray array(dtype, shape);
+  std::string bytes = read(outRaw);
+  if (bytes.size() != array.data.size())
+    return makeError(outRaw + ": " + llvm::Twine(bytes.size()) +
+                     " bytes, expected " + llvm::Twine(array.data.size()) +
+                     " (" + nn::getNpyDTypeName(dtype) + " " +
+                     nn::formatShape(shape) + ")");
+  std::copy(bytes.begin(), bytes.end(), array.data.begin());
+  return nn::writeNpyFile(npyPath, array);
+}
+
+llvm::Expected<nn::ReferenceRun> CompiledRunner::run() {
+  if (std::error_code ec = llvm::sys::fs::create_directories(request.outDir))
+    return makeError(request.outDir + ": " + ec.message());
+  rawInput = join(request.outDir, "input.bin");
+  if (llvm::Error e = writeRawInput(rawInput))
+    return std::move(e);
+
+  nn::ReferenceRun result;
+  result.info = *request.signature;
+  result.info.runtime =
+      request.target == "host"
+          ? std::string("nnc, x86-64 host, harness built with ") + hostCompiler
+          : std::string("nnc, Cortex-M4 in QEMU mps2-an386");
+  result.outputFiles.push_back(join(request.outDir, "output_0.npy"));
+  std::string diagnostics;
+  if (llvm::Error e = compileAndRun(std::nullopt, join(request.outDir, "net"),
+                                    result.outputFiles.front(), diagnostics))
+    return std::move(e);
+  result.compileMilliseconds = compileMs;
+  uint64_t total = 0;
+  for (uint64_t c : counts)
+    total += c;
+  if (request.target == "host")
+    result.inferMilliseconds = total / 1e6;
+  else if (!counts.empty())
+    result.instructionsPerInference = total / counts.size();
+  if (output)
+    result.outputDequantization.push_back(output->dequantization);
+  result.isClassifier = outputFromSoftmax;
+
+  if (request.dumpActivationsDir.empty())
+    return result;
+  // Layer by layer: each prefix of the network compiled and run alone.
+  if (std::error_code ec =
+          llvm::sys::fs::create_directories(request.dumpActivationsDir))
+    return makeError(request.dumpActivationsDir + ": " + ec.message());
+  for (size_t i = 0; i < layers.size(); ++i) {
+    std::string file = llvm::formatv("layer_{0}.npy", i).str();
+    std::string diag;
+    llvm::Error e =
+        compileAndRun(i, join(request.outDir, "layer_" + llvm::Twine(i)),
+                      join(request.dumpActivationsDir, file), diag);
+    if (e) {
+      // The reason is the last diagnostic, without its location.
+      std::string message = llvm::toString(std::move(e));
+      llvm::StringRef reason = llvm::StringRef(message).trim();
+      reason = reason.substr(reason.rfind('\n') + 1);
+      size_t error = reason.find("error: ");
+      if (error != llvm::StringRef::npos)
+        reason = reason.drop_front(error + 7);
+      result.notes.push_back(
+          llvm::formatv("layer {0} '{1}' not dumped: it cannot run alone ({2})",
+                        i, layers[i].tensor.name, reason)
+              .str());
+      continue;
+    }
+    result.activations.push_back(
+        {-1, layers[i].tensor.name, join(request.dumpActivationsDir, file)});
+  }
+  return result;
+}
+
 int nnc::runValidate() {
   (void)thresholdsRegistered;
   nn::ValidateOptions options;
@@ -80,6 +487,17 @@ int nnc::runValidate() {
   if (randomSamples < 1) {
     llvm::errs() << "nnc validate: --random must be at least 1\n";
     return 1;
+  }
+  if (target == "host" || target == "cortex-m4") {
+    // A missing tool is said before anything runs.
+    if (llvm::Error e = checkTargetTools(target)) {
+      llvm::WithColor::error(llvm::errs(), "nnc validate")
+          << llvm::toString(std::move(e)) << "\n";
+      return 1;
+    }
+    options.runCompiled = [&](const nn::CompiledRunRequest &request) {
+      return CompiledRunner(request, options.model).run();
+    };
   }
   return nn::runValidation(options, llvm::outs(), llvm::errs());
 }

@@ -12,11 +12,17 @@ include "mlir/Pass/PassBase.td"
 def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
   let summary = "lower nn ops on tensors to linalg, arith, math and tensor";
   let description = [{
-    Rewrites every `nn` op into upstream ops on tensors: `linalg.generic`
-    window reductions (conv2d, depthwise_conv2d, fully_connected, pooling,
-    mean), elementwise `linalg.generic`s (activations, add/mul, quantize,
-    requantize), `tensor.pad`/`tensor.insert_slice`/reshapes for data
-    movement, and `arith.constant` for `nn.constant`.
+    Rewrites every `nn` op into upstream ops on tensors: conv2d,
+    depthwise_conv2d, fully_connected and pooling as one `linalg.generic`
+    over the output whose body accumulates the window in an `scf.for`
+    iter_arg (a register) over the unpadded taps and requantizes before the
+    store (no accumulator tensor, no padded copy); mean as a
+    `linalg.generic` reduction; elementwise `linalg.generic`s (activations,
+    add/mul, quantize, requantize) that write over the operand the tensor
+    memory planner lets them overwrite (`NN_MayWriteInPlace`);
+    `tensor.pad`/`tensor.insert_slice`/reshapes for data movement, and
+    `arith.constant` for `nn.constant`. One-shot bufferization then
+    allocates exactly the buffers of the tensor-level memory plan.
 
     Quantized element types become their storage integers
     (`!quant.uniform<i8:...>` -> `i8`, biases `i32`), function signatures
@@ -33,6 +39,7 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     "::mlir::func::FuncDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
   ];
 }

@@ -14,6 +14,7 @@
 #ifndef NN_VALIDATION_REFERENCE_H
 #define NN_VALIDATION_REFERENCE_H
 
+#include "nn/Support/Metrics.h"
 #include "nn/Support/Npy.h"
 
 #include "llvm/Support/Error.h"
@@ -75,10 +76,27 @@ struct ReferenceRun {
   ReferenceInfo info;
   /// One file per model output, in `outDir`: output_<i>.npy.
   std::vector<std::string> outputFiles;
+  /// Time of the inferences alone (all samples), as the runtime measured
+  /// it; 0 when it cannot (the emulated Cortex-M counts instructions).
   double inferMilliseconds = 0;
+  /// Wall time of the whole run (process start, compilation, I/O).
+  double wallMilliseconds = 0;
+  /// Compiled runs: the time to compile the model, and on an emulated MCU
+  /// the instructions of one inference (mean over the samples).
+  double compileMilliseconds = 0;
+  int64_t instructionsPerInference = 0;
+  /// Compiled runs: the real value of each output's stored integer, when
+  /// quantized, so that the errors are also reported in real units.
+  std::vector<std::optional<Dequantization>> outputDequantization;
+  /// Compiled runs: every output comes from a softmax (a classifier, so
+  /// top-1 agreement is reported).
+  bool isClassifier = false;
+  /// What the reader should know about this run.
+  std::vector<std::string> notes;
   /// With ReferenceOptions::dumpActivationsDir: the tensors written there,
   /// in the order the model's operators produce them (the outputs first).
   struct Activation {
+    /// The model's tensor index; -1 when unknown (compiled runs).
     int64_t tensor;
     std::string name;
     std::string file;

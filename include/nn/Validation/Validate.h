@@ -21,12 +21,25 @@
 
 namespace nn {
 
-/// Runs the model under test on compiled code for `target` (host,
-/// cortex-m4): the inputs are .npy files as for runReference, the outputs
-/// go to `outDir` as output_<i>.npy.
-using CompiledRunner = std::function<llvm::Expected<ReferenceRun>(
-    llvm::StringRef target, llvm::ArrayRef<std::string> inputFiles,
-    const ReferenceInfo &signature, llvm::StringRef outDir)>;
+/// What the model under test runs on when it is compiled code.
+struct CompiledRunRequest {
+  /// host or cortex-m4.
+  std::string target;
+  /// .npy files as for runReference.
+  std::vector<std::string> inputFiles;
+  /// The reference's view of the inputs and outputs (dtypes, shapes).
+  const ReferenceInfo *signature = nullptr;
+  /// The outputs go there as output_<i>.npy.
+  std::string outDir;
+  /// When set: every intermediate tensor of the compiled network goes
+  /// there as .npy, listed in ReferenceRun::activations (tensor -1, matched
+  /// to the reference's by name).
+  std::string dumpActivationsDir;
+};
+
+/// Compiles the model and runs it on the request's target.
+using CompiledRunner =
+    std::function<llvm::Expected<ReferenceRun>(const CompiledRunRequest &)>;
 
 struct ValidateOptions {
   std::string model;

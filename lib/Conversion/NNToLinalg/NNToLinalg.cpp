@@ -4,9 +4,12 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// --convert-nn-to-linalg. Every layer becomes linalg.generic ops on tensors:
-// a window/matrix reduction into an f32 or i32 accumulator, then an
-// elementwise epilogue (bias, requantization, activation clamp). Quantized
+// --convert-nn-to-linalg. Every layer becomes linalg.generic ops on tensors.
+// Window and matrix layers compute each output element in a register (an
+// scf.for reduction inside a generic over the output) and apply the
+// epilogue (bias, requantization, activation clamp) before the store, so
+// bufferization allocates no accumulator; elementwise layers write over the
+// input the memory plan lets them overwrite. Quantized
 // tensors become tensors of their storage integers. The integer formulas are
 // TFLite's (see docs/numerics.md); QuantMath.h holds the fixed-point parts.
 //
@@ -22,10 +25,12 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/Transforms/DialectConversion.h"
 
+#include "nn/Analysis/TensorLiveness.h"
 #include "nn/Dialect/NN/IR/NNOps.h"
 
 #include <cmath>
@@ -221,24 +226,8 @@ static Value extend(OpBuilder &b, Location loc, Value v) {
   return arith::ExtSIOp::create(b, loc, b.getI32Type(), v);
 }
 
-/// Multiply-accumulate body shared by conv, depthwise and fully connected:
-/// float `acc + x * w`, or int8 `acc + (x - xZp) * (w - wZp)` in i32.
-static void buildMacBody(OpBuilder &b, Location loc, ValueRange args,
-                         bool quantized, int32_t inputZp, int32_t weightZp) {
-  Value x = args[0], w = args[1], acc = args[2];
-  Value result;
-  if (quantized) {
-    Value xv = arith::SubIOp::create(b, loc, extend(b, loc, x),
-                                     constI32(b, loc, inputZp));
-    Value wv = arith::SubIOp::create(b, loc, extend(b, loc, w),
-                                     constI32(b, loc, weightZp));
-    result = arith::AddIOp::create(b, loc, acc,
-                                   arith::MulIOp::create(b, loc, xv, wv));
-  } else {
-    result =
-        arith::AddFOp::create(b, loc, acc, arith::MulFOp::create(b, loc, x, w));
-  }
-  linalg::YieldOp::create(b, loc, result);
+static Value constIndex(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
 }
 
 /// Float clamp to an activation range (skipping infinite bounds).
@@ -263,28 +252,231 @@ static Value requantize(OpBuilder &b, Location loc, Value acc, Value multiplier,
   return arith::TruncIOp::create(b, loc, storage, scaled);
 }
 
-/// The epilogue of a layer that accumulated into `acc` ([..., C]): adds the
-/// bias (per channel, last dimension) and either clamps (float) or
-/// requantizes per channel with `realScales[c]` (int8) into `outType`.
-static Value buildEpilogue(OpBuilder &b, Location loc, Value acc, Value bias,
-                           RankedTensorType outType, const QuantParams &out,
-                           ArrayRef<double> realScales,
-                           const ActivationRange &range) {
-  auto accType = cast<RankedTensorType>(acc.getType());
-  MLIRContext *ctx = b.getContext();
-  unsigned rank = accType.getRank();
-  int64_t channels = accType.getShape().back();
-  AffineMap id = identityMap(rank, ctx);
-  AffineMap channel =
-      AffineMap::get(rank, 0, getAffineDimExpr(rank - 1, ctx), ctx);
-  SmallVector<Value> inputs{acc};
-  SmallVector<AffineMap> maps{id};
-  if (bias) {
-    inputs.push_back(bias);
-    maps.push_back(channel);
+/// A layer's output computed element by element: a linalg.generic whose only
+/// operand is `init` (every loop parallel) and whose body yields
+/// `fn(indices)`. The body reads its inputs with tensor.extract and keeps a
+/// reduction in scf.for iter_args, i.e. in a register: no accumulator tensor
+/// and no padded copy of the input exist, so bufferization allocates the
+/// output alone, as the tensor-level memory plan assumes.
+static Value
+buildPerElement(OpBuilder &b, Location loc, Value init,
+                function_ref<Value(OpBuilder &, Location, ValueRange)> fn) {
+  unsigned rank = cast<RankedTensorType>(init.getType()).getRank();
+  return buildGeneric(b, loc, {}, init, {identityMap(rank, b.getContext())},
+                      rank, [&](OpBuilder &nb, Location nl, ValueRange) {
+                        SmallVector<Value> indices;
+                        for (unsigned d = 0; d < rank; ++d)
+                          indices.push_back(linalg::IndexOp::create(nb, nl, d));
+                        linalg::YieldOp::create(nb, nl, fn(nb, nl, indices));
+                      });
+}
+
+/// Which operand of an in-place op (nn's MayWriteInPlace) the op overwrites.
+using InPlaceOperands = DenseMap<Operation *, unsigned>;
+
+/// The input `op` overwrites, if the memory plan lets it and the storage
+/// types match: the index into `inputs`.
+static std::optional<unsigned> getOverwritten(const InPlaceOperands &inPlace,
+                                              Operation *op, ValueRange inputs,
+                                              RankedTensorType resultType) {
+  auto it = inPlace.find(op);
+  if (it == inPlace.end())
+    return std::nullopt;
+  auto type = cast<RankedTensorType>(inputs[it->second].getType());
+  if (type.getElementType() != resultType.getElementType() ||
+      type.getNumElements() != resultType.getNumElements())
+    return std::nullopt;
+  return it->second;
+}
+
+/// An elementwise linalg.generic writing `resultType`. With `overwritten`,
+/// that input (reshaped to the result's shape if needed) is the generic's
+/// `outs` instead of a fresh tensor.empty, so one-shot bufferization writes
+/// the result over it, as the tensor-level plan does; the body still sees
+/// its arguments in the order of `inputs`, then the output.
+static Value buildElementwise(OpBuilder &b, Location loc, ValueRange inputs,
+                              ArrayRef<AffineMap> inputMaps,
+                              RankedTensorType resultType,
+                              std::optional<unsigned> overwritten,
+                              BodyFn body) {
+  unsigned rank = resultType.getRank();
+  AffineMap id = identityMap(rank, b.getContext());
+  if (!overwritten) {
+    SmallVector<AffineMap> maps(inputMaps);
+    maps.push_back(id);
+    Value init =
+        emptyTensor(b, loc, resultType.getShape(), resultType.getElementType());
+    return buildGeneric(b, loc, inputs, init, maps, rank, body);
   }
-  bool quantized = out.isQuantized();
-  if (quantized) {
+  Value dest = inputs[*overwritten];
+  SmallVector<Value> ins;
+  SmallVector<AffineMap> maps;
+  for (auto [input, map] : llvm::zip(inputs, inputMaps))
+    if (input != dest) {
+      ins.push_back(input);
+      maps.push_back(map);
+    }
+  maps.push_back(id);
+  SmallVector<Value> all(inputs);
+  return buildGeneric(
+      b, loc, ins, reshapeTo(b, loc, dest, resultType.getShape()), maps, rank,
+      [&](OpBuilder &nb, Location nl, ValueRange args) {
+        SmallVector<Value> ordered;
+        unsigned next = 0;
+        for (Value input : all)
+          ordered.push_back(input == dest ? args.back() : args[next++]);
+        ordered.push_back(args.back());
+        body(nb, nl, ordered);
+      });
+}
+
+/// A reduction kept in registers: scf.for loops over [lbs, ubs) with `init`
+/// as the iter_arg; `step(b, loc, ivs, acc)` returns the next value.
+static Value buildReduction(
+    OpBuilder &b, Location loc, ArrayRef<Value> lbs, ArrayRef<Value> ubs,
+    Value init,
+    function_ref<Value(OpBuilder &, Location, ValueRange, Value)> step) {
+  SmallVector<Value> steps(lbs.size(), constIndex(b, loc, 1));
+  scf::LoopNest nest =
+      scf::buildLoopNest(b, loc, lbs, ubs, steps, ValueRange{init},
+                         [&](OpBuilder &nb, Location nl, ValueRange ivs,
+                             ValueRange acc) -> scf::ValueVector {
+                           return {step(nb, nl, ivs, acc[0])};
+                         });
+  return nest.results[0];
+}
+
+/// The taps [lo, hi) of a window along one spatial dimension whose input
+/// coordinate `origin + k * dilation` (origin = out * stride - pad) lies in
+/// [0, size): padded taps are skipped rather than read from a padded copy
+/// (they add nothing: the zero point cancels, max ignores the lowest value).
+/// Constant when no window of this dimension reaches the padding.
+namespace {
+struct WindowRange {
+  Value origin, lo, hi;
+};
+} // namespace
+
+/// Whether every window of a dimension lies inside the input (no padded
+/// taps): then the taps are the constant range [0, kernel).
+static bool windowFits(int64_t stride, int64_t pad, int64_t kernel,
+                       int64_t dilation, int64_t size, int64_t outSize) {
+  return pad == 0 && (outSize - 1) * stride + (kernel - 1) * dilation < size;
+}
+
+static WindowRange getWindowRange(OpBuilder &b, Location l, Value out,
+                                  int64_t stride, int64_t pad, int64_t kernel,
+                                  int64_t dilation, int64_t size,
+                                  int64_t outSize, bool inside = false) {
+  WindowRange r;
+  r.origin = arith::SubIOp::create(
+      b, l, arith::MulIOp::create(b, l, out, constIndex(b, l, stride)),
+      constIndex(b, l, pad));
+  if (inside || windowFits(stride, pad, kernel, dilation, size, outSize)) {
+    r.lo = constIndex(b, l, 0);
+    r.hi = constIndex(b, l, kernel);
+    return r;
+  }
+  Value zero = constIndex(b, l, 0);
+  auto ceilDiv = [&](Value nonNegative) -> Value {
+    if (dilation == 1)
+      return nonNegative;
+    return arith::DivUIOp::create(
+        b, l,
+        arith::AddIOp::create(b, l, nonNegative,
+                              constIndex(b, l, dilation - 1)),
+        constIndex(b, l, dilation));
+  };
+  r.lo = ceilDiv(arith::MaxSIOp::create(
+      b, l, arith::SubIOp::create(b, l, zero, r.origin), zero));
+  r.hi = arith::MinSIOp::create(
+      b, l,
+      ceilDiv(arith::MaxSIOp::create(
+          b, l, arith::SubIOp::create(b, l, constIndex(b, l, size), r.origin),
+          zero)),
+      constIndex(b, l, kernel));
+  return r;
+}
+
+/// The outputs [lo, hi) of a dimension whose windows lie inside the input.
+static std::pair<int64_t, int64_t>
+getInteriorRange(int64_t stride, int64_t pad, int64_t kernel, int64_t dilation,
+                 int64_t size, int64_t outSize) {
+  int64_t lo = (pad + stride - 1) / stride;
+  int64_t last = size - 1 - (kernel - 1) * dilation + pad;
+  int64_t hi = last < 0 ? 0 : std::min(last / stride + 1, outSize);
+  return {std::min(lo, hi), hi};
+}
+
+/// `base + iv * scale` on indices.
+static Value affineIndex(OpBuilder &b, Location l, Value base, Value iv,
+                         int64_t scale) {
+  Value scaled = scale == 1
+                     ? iv
+                     : arith::MulIOp::create(b, l, iv, constIndex(b, l, scale))
+                           .getResult();
+  return arith::AddIOp::create(b, l, base, scaled);
+}
+
+/// Multiply-accumulate shared by conv, depthwise and fully connected:
+/// float `acc + x * w`, or int8 `acc + (x - xZp) * w` in i32.
+static Value emitMac(OpBuilder &b, Location l, Value acc, Value x, Value w,
+                     bool quantized, int32_t inputZp) {
+  if (!quantized)
+    return arith::AddFOp::create(b, l, acc, arith::MulFOp::create(b, l, x, w));
+  Value xv = extend(b, l, x);
+  if (inputZp)
+    xv = arith::SubIOp::create(b, l, xv, constI32(b, l, inputZp));
+  return arith::AddIOp::create(
+      b, l, acc, arith::MulIOp::create(b, l, xv, extend(b, l, w)));
+}
+
+/// A 1-D per-channel i32 operand read inside a body: a scalar constant when
+/// every channel has the same value, else an element of a constant vector.
+namespace {
+struct ChannelValues {
+  Value vector;
+  int32_t uniform = 0;
+  static ChannelValues get(OpBuilder &b, Location loc,
+                           ArrayRef<int32_t> values) {
+    ChannelValues c;
+    if (llvm::all_equal(values))
+      c.uniform = values.empty() ? 0 : values.front();
+    else
+      c.vector = i32Vector(b, loc, values);
+    return c;
+  }
+  Value read(OpBuilder &b, Location l, Value channel) const {
+    if (!vector)
+      return constI32(b, l, uniform);
+    return tensor::ExtractOp::create(b, l, vector, ValueRange{channel});
+  }
+};
+
+/// The epilogue of a layer, applied to each accumulator in its register: adds
+/// the bias of channel c, then either clamps (float) or requantizes with the
+/// channel's fixed-point multiplier (int8) to the output's storage type.
+struct Epilogue {
+  Value bias;
+  bool quantized = false;
+  ChannelValues multipliers, shifts;
+  /// -zp_in * sum(w) per channel when the input zero point is folded out of
+  /// the multiply-accumulate (see foldInputZeroPoint).
+  std::optional<ChannelValues> zeroPointTerm;
+  int32_t outputZp = 0;
+  ActivationRange range;
+  Type storage;
+
+  static Epilogue get(OpBuilder &b, Location loc, Value bias, Type storage,
+                      const QuantParams &out, ArrayRef<double> realScales,
+                      const ActivationRange &range, int64_t channels) {
+    Epilogue e;
+    e.bias = bias;
+    e.quantized = out.isQuantized();
+    e.range = range;
+    e.storage = storage;
+    if (!e.quantized)
+      return e;
     SmallVector<int32_t> multipliers, shifts;
     for (int64_t c = 0; c < channels; ++c) {
       QuantizedMultiplier qm = quantizeMultiplier(
@@ -292,35 +484,145 @@ static Value buildEpilogue(OpBuilder &b, Location loc, Value acc, Value bias,
       multipliers.push_back(qm.multiplier);
       shifts.push_back(qm.shift);
     }
-    inputs.push_back(i32Vector(b, loc, multipliers));
-    inputs.push_back(i32Vector(b, loc, shifts));
-    maps.push_back(channel);
-    maps.push_back(channel);
+    e.multipliers = ChannelValues::get(b, loc, multipliers);
+    e.shifts = ChannelValues::get(b, loc, shifts);
+    e.outputZp = out.zeroPoint();
+    return e;
   }
-  maps.push_back(id);
-  Type storage = outType.getElementType();
-  Value init = emptyTensor(b, loc, accType.getShape(), storage);
-  bool hasBias = static_cast<bool>(bias);
-  int32_t zp = quantized ? out.zeroPoint() : 0;
-  return buildGeneric(
-      b, loc, inputs, init, maps, rank,
-      [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        Value v = args[0];
-        unsigned next = 1;
-        if (hasBias) {
-          v = quantized
-                  ? arith::AddIOp::create(nb, nloc, v, args[next]).getResult()
-                  : arith::AddFOp::create(nb, nloc, v, args[next]).getResult();
-          ++next;
-        }
-        if (quantized)
-          v = requantize(nb, nloc, v, args[next], args[next + 1], zp, range,
-                         storage);
-        else
-          v = clampF32(nb, nloc, v, range);
-        linalg::YieldOp::create(nb, nloc, v);
-      });
+
+  Value emit(OpBuilder &b, Location l, Value acc, Value channel) const {
+    Value v = acc;
+    if (zeroPointTerm)
+      v = arith::AddIOp::create(b, l, v, zeroPointTerm->read(b, l, channel));
+    if (bias) {
+      Value bv = tensor::ExtractOp::create(b, l, bias, ValueRange{channel});
+      v = quantized ? arith::AddIOp::create(b, l, v, bv).getResult()
+                    : arith::AddFOp::create(b, l, v, bv).getResult();
+    }
+    if (!quantized)
+      return clampF32(b, l, v, range);
+    return requantize(b, l, v, multipliers.read(b, l, channel),
+                      shifts.read(b, l, channel), outputZp, range, storage);
+  }
+};
+
+/// The int8 values of a constant weight tensor (dense or dense_resource),
+/// or nothing when they cannot be read at compile time.
+static std::optional<SmallVector<int32_t>> getConstantInt8Values(Value value) {
+  auto constant = value.getDefiningOp<ConstantOp>();
+  if (!constant)
+    return std::nullopt;
+  Attribute attr = constant.getValue();
+  SmallVector<int32_t> values;
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(attr)) {
+    if (dense.getElementType().getIntOrFloatBitWidth() != 8)
+      return std::nullopt;
+    for (const APInt &v : dense.getValues<APInt>())
+      values.push_back(static_cast<int32_t>(v.getSExtValue()));
+    return values;
+  }
+  if (auto blob = dyn_cast<DenseI8ResourceElementsAttr>(attr))
+    if (std::optional<ArrayRef<int8_t>> data = blob.tryGetAsArrayRef()) {
+      values.assign(data->begin(), data->end());
+      return values;
+    }
+  return std::nullopt;
 }
+
+/// Folds the input zero point out of an int8 layer's inner loop: when every
+/// output element reads all taps of its window (no padding reached),
+/// sum((x - zp) * w) = sum(x * w) - zp * sum(w), and the second term is a
+/// per-channel constant computed here from the weights, added in the
+/// epilogue (CMSIS-NN does the same). Exact: i32 addition wraps the same in
+/// any order. `weightsOf(c)` lists the flat weight indices of channel c.
+/// Returns false (nothing folded) when the weights cannot be read.
+static bool foldInputZeroPoint(
+    OpBuilder &b, Location loc, Value weights, int32_t inputZp,
+    int64_t channels,
+    function_ref<void(int64_t, function_ref<void(int64_t)>)> weightsOf,
+    Epilogue &epilogue) {
+  std::optional<SmallVector<int32_t>> values = getConstantInt8Values(weights);
+  if (!values)
+    return false;
+  SmallVector<int32_t> terms;
+  for (int64_t c = 0; c < channels; ++c) {
+    int64_t sum = 0;
+    bool inRange = true;
+    weightsOf(c, [&](int64_t i) {
+      if (i < 0 || i >= static_cast<int64_t>(values->size()))
+        inRange = false;
+      else
+        sum += (*values)[i];
+    });
+    if (!inRange)
+      return false;
+    terms.push_back(static_cast<int32_t>(
+        static_cast<uint32_t>(-static_cast<int64_t>(inputZp) * sum)));
+  }
+  epilogue.zeroPointTerm = ChannelValues::get(b, loc, terms);
+  return true;
+}
+
+/// Reads one weight inside a body. For a hybrid layer (float activations,
+/// int8 weights) the weight is dequantized in its register as
+/// `(w - zp[c]) * scale[c]` along the quantized axis (the formula of
+/// dequantizeWeights), so no float copy of the weights takes RAM.
+struct WeightReader {
+  Value weights;
+  bool dequantize = false;
+  int64_t axis = -1; // -1: per tensor
+  Value scales, zeroPoints;
+  float scale = 0;
+  int32_t zeroPoint = 0;
+
+  static WeightReader get(OpBuilder &b, Location loc, Value weights,
+                          const QuantParams &q, bool dequantize) {
+    WeightReader r;
+    r.weights = weights;
+    r.dequantize = dequantize;
+    if (!dequantize)
+      return r;
+    if (q.scales.size() == 1) {
+      r.scale = static_cast<float>(q.scale());
+      r.zeroPoint = q.zeroPoint();
+      return r;
+    }
+    r.axis = q.axis < 0 ? 0 : q.axis;
+    SmallVector<float> scales;
+    SmallVector<int32_t> zps;
+    for (size_t c = 0; c < q.scales.size(); ++c) {
+      scales.push_back(static_cast<float>(q.scale(c)));
+      zps.push_back(q.zeroPoint(c));
+    }
+    r.scales = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(
+            RankedTensorType::get({static_cast<int64_t>(scales.size())},
+                                  b.getF32Type()),
+            ArrayRef<float>(scales)));
+    r.zeroPoints = i32Vector(b, loc, zps);
+    return r;
+  }
+
+  Value read(OpBuilder &b, Location l, ValueRange indices) const {
+    Value w = tensor::ExtractOp::create(b, l, weights, indices);
+    if (!dequantize)
+      return w;
+    Value zp, s;
+    if (axis < 0) {
+      zp = constI32(b, l, zeroPoint);
+      s = constF32(b, l, scale);
+    } else {
+      zp = tensor::ExtractOp::create(b, l, zeroPoints,
+                                     ValueRange{indices[axis]});
+      s = tensor::ExtractOp::create(b, l, scales, ValueRange{indices[axis]});
+    }
+    Value v = arith::SubIOp::create(b, l, extend(b, l, w), zp);
+    Value f = arith::SIToFPOp::create(b, l, b.getF32Type(), v);
+    return arith::MulFOp::create(b, l, f, s);
+  }
+};
+} // namespace
 
 /// Dequantizes constant weights for a hybrid layer (float activations, int8
 /// weights): `(w - zp[c]) * scale[c]` along the quantized axis.
@@ -427,7 +729,9 @@ struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
   }
 };
 
-/// conv2d and depthwise_conv2d: pad, accumulate, epilogue.
+/// conv2d and depthwise_conv2d: per output element, the window's
+/// multiply-accumulate in a register (padded taps skipped), then the
+/// epilogue before the store.
 template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
@@ -439,7 +743,6 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     if (failed(requireStatic(op)))
       return failure();
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto filterType = cast<RankedTensorType>(op.getFilter().getType());
     auto outType = cast<RankedTensorType>(op.getType());
@@ -455,10 +758,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                             "(TFLite's int8 scheme)");
 
     Value input = adaptor.getInput();
-    Value filter = adaptor.getFilter();
-    if (!quantized && qW.isQuantized())
-      filter = dequantizeWeights(rewriter, loc, filter, qW);
-
+    WeightReader filter = WeightReader::get(rewriter, loc, adaptor.getFilter(),
+                                            qW, !quantized && qW.isQuantized());
     ArrayRef<int64_t> inShape = inType.getShape();
     ArrayRef<int64_t> outShape = outType.getShape();
     ArrayRef<int64_t> fShape = filterType.getShape();
@@ -469,68 +770,159 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
         op.getPadding(), op.getExplicitPadding(), inShape.slice(1, 2),
         outShape.slice(1, 2), kernel, strides, dilations);
 
-    Type accElem =
-        quantized ? Type(rewriter.getI32Type()) : Type(rewriter.getF32Type());
-    Value padValue =
-        quantized
-            ? Value(arith::ConstantOp::create(
-                  rewriter, loc,
-                  rewriter.getIntegerAttr(
-                      cast<RankedTensorType>(input.getType()).getElementType(),
-                      qIn.zeroPoint())))
-            : constF32(rewriter, loc, 0.0);
-    input = padTensor(rewriter, loc, input, {0, pads[0], pads[2], 0},
-                      {0, pads[1], pads[3], 0}, padValue);
-    Value acc =
-        filledTensor(rewriter, loc, outShape, rewriter.getZeroAttr(accElem));
-
-    // Loops (n, oy, ox, o, ky, kx[, c]).
-    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    AffineExpr iy = d(1) * strides[0] + d(4) * dilations[0];
-    AffineExpr ix = d(2) * strides[1] + d(5) * dilations[1];
-    SmallVector<AffineMap> maps;
-    if constexpr (isDepthwise) {
-      // Filter 1HWO -> HWO; output channel o reads input channel o / M.
-      filter = tensor::CollapseShapeOp::create(
-          rewriter, loc, filter,
-          ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}});
-      int64_t multiplier = op.getDepthMultiplier();
-      maps.push_back(
-          AffineMap::get(6, 0, {d(0), iy, ix, d(3).floorDiv(multiplier)}, ctx));
-      maps.push_back(AffineMap::get(6, 0, {d(4), d(5), d(3)}, ctx));
-      maps.push_back(AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx));
-    } else {
-      // Grouped: output channel o belongs to group o / (O / groups) and reads
-      // that group's filter-channels input channels.
-      int64_t groupChannels = fShape[3];
-      int64_t groups = inShape[3] / groupChannels;
-      int64_t outPerGroup = fShape[0] / groups;
-      AffineExpr ic = groups == 1
-                          ? d(6)
-                          : d(3).floorDiv(outPerGroup) * groupChannels + d(6);
-      maps.push_back(AffineMap::get(7, 0, {d(0), iy, ix, ic}, ctx));
-      maps.push_back(AffineMap::get(7, 0, {d(3), d(4), d(5), d(6)}, ctx));
-      maps.push_back(AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx));
-    }
-    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
-    acc = buildGeneric(rewriter, loc, {input, filter}, acc, maps, 4,
-                       [&](OpBuilder &b, Location l, ValueRange args) {
-                         buildMacBody(b, l, args, quantized, inZp, 0);
-                       });
-
     SmallVector<double> realScales;
     if (quantized)
       for (int64_t c = 0; c < outShape[3]; ++c)
         realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
-    Value result = buildEpilogue(
-        rewriter, loc, acc, adaptor.getBias(),
-        cast<RankedTensorType>(this->getTypeConverter()->convertType(outType)),
-        qOut, realScales, *range);
+    Type storage =
+        this->getTypeConverter()->convertType(outType.getElementType());
+    Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
+                                      qOut, realScales, *range, outShape[3]);
+    TypedAttr zeroAcc = quantized ? TypedAttr(rewriter.getI32IntegerAttr(0))
+                                  : TypedAttr(rewriter.getF32FloatAttr(0));
+    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
+    // Grouped conv: output channel o belongs to group o / (O / groups) and
+    // reads that group's filter-channels input channels. Depthwise: output
+    // channel o reads input channel o / depth_multiplier.
+    int64_t groupChannels = fShape[3];
+    int64_t groups = isDepthwise ? 1 : inShape[3] / groupChannels;
+    int64_t outPerGroup = fShape[0] / std::max<int64_t>(groups, 1);
+    int64_t multiplier = 1;
+    if constexpr (isDepthwise)
+      multiplier = op.getDepthMultiplier();
+    // Outputs whose windows lie inside the input (all of them when no
+    // window reaches the padding) read every tap: constant loop bounds, and
+    // the input zero point leaves the inner loop. The others ("border") run
+    // over their valid taps with (x - zp) * w and subtract the folded term
+    // again, so the epilogue can add it to every output.
+    bool fitsY = windowFits(strides[0], pads[0], kernel[0], dilations[0],
+                            inShape[1], outShape[1]);
+    bool fitsX = windowFits(strides[1], pads[2], kernel[1], dilations[1],
+                            inShape[2], outShape[2]);
+    std::pair<int64_t, int64_t> yInterior = getInteriorRange(
+        strides[0], pads[0], kernel[0], dilations[0], inShape[1], outShape[1]);
+    std::pair<int64_t, int64_t> xInterior = getInteriorRange(
+        strides[1], pads[2], kernel[1], dilations[1], inShape[2], outShape[2]);
+    bool split = !(fitsY && fitsX) && yInterior.first < yInterior.second &&
+                 xInterior.first < xInterior.second;
+    int32_t borderZp = inZp;
+    if (inZp && (split || (fitsY && fitsX)) &&
+        foldInputZeroPoint(
+            rewriter, loc, op.getFilter(), inZp, outShape[3],
+            [&](int64_t o, function_ref<void(int64_t)> each) {
+              if (isDepthwise) { // filter [1, KH, KW, O]
+                for (int64_t t = 0; t < kernel[0] * kernel[1]; ++t)
+                  each(t * fShape[3] + o);
+                return;
+              }
+              int64_t block = kernel[0] * kernel[1] * groupChannels;
+              for (int64_t i = 0; i < block; ++i) // filter [O, KH, KW, I]
+                each(o * block + i);
+            },
+            epilogue))
+      inZp = 0;
+
+    Value init = emptyTensor(rewriter, loc, outShape, storage);
+    Value result = buildPerElement(
+        rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
+          Value n = idx[0], o = idx[3];
+          Value channelBase = o;
+          if (isDepthwise && multiplier != 1) {
+            channelBase =
+                arith::DivUIOp::create(b, l, o, constIndex(b, l, multiplier));
+          } else if (!isDepthwise) {
+            channelBase = groups == 1
+                              ? constIndex(b, l, 0)
+                              : arith::MulIOp::create(
+                                    b, l,
+                                    arith::DivUIOp::create(
+                                        b, l, o, constIndex(b, l, outPerGroup)),
+                                    constIndex(b, l, groupChannels))
+                                    .getResult();
+          }
+          // The window's multiply-accumulate over the taps of ry x rx.
+          auto reduce = [&](OpBuilder &b, Location l, bool inside,
+                            int32_t zp) -> Value {
+            WindowRange ry =
+                getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                               dilations[0], inShape[1], outShape[1], inside);
+            WindowRange rx =
+                getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                               dilations[1], inShape[2], outShape[2], inside);
+            SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
+            if (!isDepthwise) {
+              lbs.push_back(constIndex(b, l, 0));
+              ubs.push_back(constIndex(b, l, groupChannels));
+            }
+            return buildReduction(
+                b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
+                [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+                  Value iy =
+                      affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
+                  Value ix =
+                      affineIndex(rb, rl, rx.origin, ivs[1], dilations[1]);
+                  Value ic =
+                      isDepthwise
+                          ? channelBase
+                          : arith::AddIOp::create(rb, rl, channelBase, ivs[2])
+                                .getResult();
+                  Value x = tensor::ExtractOp::create(
+                      rb, rl, input, ValueRange{n, iy, ix, ic});
+                  Value w =
+                      isDepthwise
+                          ? filter.read(
+                                rb, rl,
+                                {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
+                          : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
+                  return emitMac(rb, rl, acc, x, w, quantized, zp);
+                });
+          };
+          // A border output: exact sum over its valid taps, minus the
+          // folded zero-point term the epilogue adds.
+          auto border = [&](OpBuilder &b, Location l) -> Value {
+            Value acc = reduce(b, l, /*inside=*/false, borderZp);
+            if (epilogue.zeroPointTerm)
+              acc = arith::SubIOp::create(
+                  b, l, acc, epilogue.zeroPointTerm->read(b, l, o));
+            return acc;
+          };
+          Value acc;
+          if (fitsY && fitsX) {
+            acc = reduce(b, l, /*inside=*/true, inZp);
+          } else if (!split) {
+            acc = border(b, l);
+          } else {
+            auto inRange = [&](Value v, std::pair<int64_t, int64_t> range) {
+              auto [lo, hi] = range;
+              return arith::AndIOp::create(
+                  b, l,
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
+                                        constIndex(b, l, lo)),
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
+                                        constIndex(b, l, hi)));
+            };
+            Value inside = arith::AndIOp::create(
+                b, l, inRange(idx[1], yInterior), inRange(idx[2], xInterior));
+            acc = scf::IfOp::create(
+                      b, l, inside,
+                      [&](OpBuilder &tb, Location tl) {
+                        scf::YieldOp::create(
+                            tb, tl, reduce(tb, tl, /*inside=*/true, inZp));
+                      },
+                      [&](OpBuilder &eb, Location el) {
+                        scf::YieldOp::create(eb, el, border(eb, el));
+                      })
+                      .getResult(0);
+          }
+          return epilogue.emit(b, l, acc, o);
+        });
     rewriter.replaceOp(op, result);
     return success();
   }
 };
 
+/// fully_connected: per output element, the dot product in a register, then
+/// the epilogue before the store.
 struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -539,7 +931,6 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     if (failed(requireStatic(op)))
       return failure();
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     RankedTensorType inType = op.getInput().getType();
     RankedTensorType wType = op.getWeights().getType();
     auto outType = cast<RankedTensorType>(op.getType());
@@ -557,40 +948,50 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     int64_t outF = wType.getDimSize(0), inF = wType.getDimSize(1);
     int64_t batch = inType.getNumElements() / inF;
     Value input = reshapeTo(rewriter, loc, adaptor.getInput(), {batch, inF});
-    Value weights = adaptor.getWeights();
-    if (!quantized && qW.isQuantized())
-      weights = dequantizeWeights(rewriter, loc, weights, qW);
-    Type accElem =
-        quantized ? Type(rewriter.getI32Type()) : Type(rewriter.getF32Type());
-    Value acc = filledTensor(rewriter, loc, {batch, outF},
-                             rewriter.getZeroAttr(accElem));
-    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    SmallVector<AffineMap> maps{AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                AffineMap::get(3, 0, {d(1), d(2)}, ctx),
-                                AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
-    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
-    acc = buildGeneric(rewriter, loc, {input, weights}, acc, maps, 2,
-                       [&](OpBuilder &b, Location l, ValueRange args) {
-                         buildMacBody(b, l, args, quantized, inZp, 0);
-                       });
+    WeightReader weights =
+        WeightReader::get(rewriter, loc, adaptor.getWeights(), qW,
+                          !quantized && qW.isQuantized());
     SmallVector<double> realScales;
     if (quantized)
       for (int64_t c = 0; c < outF; ++c)
         realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
-    auto convertedOut =
-        cast<RankedTensorType>(getTypeConverter()->convertType(outType));
-    Value result = buildEpilogue(rewriter, loc, acc, adaptor.getBias(),
-                                 convertedOut.clone({batch, outF}), qOut,
-                                 realScales, *range);
+    Type storage = getTypeConverter()->convertType(outType.getElementType());
+    Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
+                                      qOut, realScales, *range, outF);
+    TypedAttr zeroAcc = quantized ? TypedAttr(rewriter.getI32IntegerAttr(0))
+                                  : TypedAttr(rewriter.getF32FloatAttr(0));
+    int32_t inZp = quantized ? qIn.zeroPoint() : 0;
+    if (inZp && foldInputZeroPoint(
+                    rewriter, loc, op.getWeights(), inZp, outF,
+                    [&](int64_t o, function_ref<void(int64_t)> each) {
+                      for (int64_t i = 0; i < inF; ++i)
+                        each(o * inF + i);
+                    },
+                    epilogue))
+      inZp = 0;
+    Value init = emptyTensor(rewriter, loc, {batch, outF}, storage);
+    Value result = buildPerElement(
+        rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
+          Value acc = buildReduction(
+              b, l, {constIndex(b, l, 0)}, {constIndex(b, l, inF)},
+              arith::ConstantOp::create(b, l, zeroAcc),
+              [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+                Value x = tensor::ExtractOp::create(rb, rl, input,
+                                                    ValueRange{idx[0], ivs[0]});
+                Value w = weights.read(rb, rl, {idx[1], ivs[0]});
+                return emitMac(rb, rl, acc, x, w, quantized, inZp);
+              });
+          return epilogue.emit(b, l, acc, idx[1]);
+        });
     rewriter.replaceOp(op,
                        reshapeTo(rewriter, loc, result, outType.getShape()));
     return success();
   }
 };
 
-/// max_pool2d and avg_pool2d. Padded positions are excluded: max pooling pads
-/// with the lowest value, average pooling divides by the count of valid
-/// positions computed from the output index.
+/// max_pool2d and avg_pool2d: per output element, the window's max or sum in
+/// a register over its valid (unpadded) taps; average pooling divides by
+/// their count.
 template <typename OpTy> struct PoolLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
@@ -602,7 +1003,6 @@ template <typename OpTy> struct PoolLowering : OpConversionPattern<OpTy> {
     if (failed(requireStatic(op)))
       return failure();
     Location loc = op.getLoc();
-    MLIRContext *ctx = op.getContext();
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto outType = cast<RankedTensorType>(op.getType());
     QuantParams q = getQuantParams(outType);
@@ -618,90 +1018,65 @@ template <typename OpTy> struct PoolLowering : OpConversionPattern<OpTy> {
     SmallVector<int64_t, 4> pads = computePadding(
         op.getPadding(), op.getExplicitPadding(), inShape.slice(1, 2),
         outShape.slice(1, 2), kernel, strides, {});
-    Type storage =
-        cast<RankedTensorType>(adaptor.getInput().getType()).getElementType();
+    Value input = adaptor.getInput();
+    Type storage = cast<RankedTensorType>(input.getType()).getElementType();
     Type accElem = quantized
                        ? (isAverage ? Type(rewriter.getI32Type()) : storage)
                        : Type(rewriter.getF32Type());
-    TypedAttr padAttr, initAttr;
-    if (isAverage) {
-      padAttr = rewriter.getZeroAttr(storage);
+    TypedAttr initAttr;
+    if (isAverage)
       initAttr = rewriter.getZeroAttr(accElem);
-    } else if (quantized) {
-      padAttr = initAttr = rewriter.getIntegerAttr(storage, q.storageMin);
-    } else {
-      padAttr = initAttr =
+    else if (quantized)
+      initAttr = rewriter.getIntegerAttr(storage, q.storageMin);
+    else
+      initAttr =
           rewriter.getF32FloatAttr(-std::numeric_limits<float>::infinity());
-    }
-    Value padValue = arith::ConstantOp::create(rewriter, loc, padAttr);
-    Value input =
-        padTensor(rewriter, loc, adaptor.getInput(), {0, pads[0], pads[2], 0},
-                  {0, pads[1], pads[3], 0}, padValue);
-    Value acc = filledTensor(rewriter, loc, outShape, initAttr);
-    // The window's shape, read by no one: it gives the reduction loops
-    // their bounds.
-    Value window = emptyTensor(rewriter, loc, kernel, rewriter.getI8Type());
-    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    SmallVector<AffineMap> maps{
-        AffineMap::get(
-            6, 0,
-            {d(0), d(1) * strides[0] + d(4), d(2) * strides[1] + d(5), d(3)},
-            ctx),
-        AffineMap::get(6, 0, {d(4), d(5)}, ctx),
-        AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)};
-    acc = buildGeneric(
-        rewriter, loc, {input, window}, acc, maps, 4,
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          Value x = args[0], a = args[2], r;
-          if (!isAverage)
-            r = quantized ? arith::MaxSIOp::create(b, l, a, x).getResult()
-                          : arith::MaximumFOp::create(b, l, a, x).getResult();
-          else
-            r = quantized ? arith::AddIOp::create(b, l, a, extend(b, l, x))
-                                .getResult()
-                          : arith::AddFOp::create(b, l, a, x).getResult();
-          linalg::YieldOp::create(b, l, r);
-        });
-
-    Value init = emptyTensor(rewriter, loc, outShape, storage);
-    AffineMap id = identityMap(4, ctx);
     ActivationRange r = *range;
-    int64_t inH = inShape[1], inW = inShape[2];
-    Value result = buildGeneric(
-        rewriter, loc, {acc}, init, {id, id}, 4,
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          Value v = args[0];
-          if (!isAverage) {
-            v = quantized
-                    ? Value(arith::TruncIOp::create(
-                          b, l, storage,
-                          emitClampI32(b, l, extend(b, l, v), r.qmin, r.qmax)))
-                    : clampF32(b, l, v, r);
-            linalg::YieldOp::create(b, l, v);
-            return;
-          }
+    Value init = emptyTensor(rewriter, loc, outShape, storage);
+    Value result = buildPerElement(
+        rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
+          WindowRange ry =
+              getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0], 1,
+                             inShape[1], outShape[1]);
+          WindowRange rx =
+              getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1], 1,
+                             inShape[2], outShape[2]);
+          Value v = buildReduction(
+              b, l, {ry.lo, rx.lo}, {ry.hi, rx.hi},
+              arith::ConstantOp::create(b, l, initAttr),
+              [&](OpBuilder &rb, Location rl, ValueRange ivs, Value a) {
+                Value x = tensor::ExtractOp::create(
+                    rb, rl, input,
+                    ValueRange{idx[0],
+                               arith::AddIOp::create(rb, rl, ry.origin, ivs[0]),
+                               arith::AddIOp::create(rb, rl, rx.origin, ivs[1]),
+                               idx[3]});
+                if (!isAverage)
+                  return quantized
+                             ? arith::MaxSIOp::create(rb, rl, a, x).getResult()
+                             : arith::MaximumFOp::create(rb, rl, a, x)
+                                   .getResult();
+                return quantized
+                           ? arith::AddIOp::create(rb, rl, a, extend(rb, rl, x))
+                                 .getResult()
+                           : arith::AddFOp::create(rb, rl, a, x).getResult();
+              });
+          if (!isAverage)
+            return quantized ? Value(arith::TruncIOp::create(
+                                   b, l, storage,
+                                   emitClampI32(b, l, extend(b, l, v), r.qmin,
+                                                r.qmax)))
+                             : clampF32(b, l, v, r);
           // count = valid rows * valid columns of this output's window.
-          auto validExtent = [&](unsigned dim, int64_t stride, int64_t pad,
-                                 int64_t k, int64_t size) {
-            Value o = arith::IndexCastOp::create(
-                b, l, b.getI32Type(), linalg::IndexOp::create(b, l, dim));
-            Value start = arith::SubIOp::create(
-                b, l, arith::MulIOp::create(b, l, o, constI32(b, l, stride)),
-                constI32(b, l, pad));
-            Value end = arith::MinSIOp::create(
-                b, l, arith::AddIOp::create(b, l, start, constI32(b, l, k)),
-                constI32(b, l, size));
-            start = arith::MaxSIOp::create(b, l, start, constI32(b, l, 0));
-            return arith::SubIOp::create(b, l, end, start).getResult();
+          auto extent = [&](const WindowRange &w) {
+            return arith::IndexCastOp::create(
+                b, l, b.getI32Type(), arith::SubIOp::create(b, l, w.hi, w.lo));
           };
-          Value count = arith::MulIOp::create(
-              b, l, validExtent(1, strides[0], pads[0], kernel[0], inH),
-              validExtent(2, strides[1], pads[2], kernel[1], inW));
+          Value count = arith::MulIOp::create(b, l, extent(ry), extent(rx));
           if (!quantized) {
             v = arith::DivFOp::create(
                 b, l, v, arith::SIToFPOp::create(b, l, b.getF32Type(), count));
-            linalg::YieldOp::create(b, l, clampF32(b, l, v, r));
-            return;
+            return clampF32(b, l, v, r);
           }
           // TFLite: acc > 0 ? (acc + n/2) / n : (acc - n/2) / n.
           Value half = arith::DivSIOp::create(b, l, count, constI32(b, l, 2));
@@ -712,8 +1087,7 @@ template <typename OpTy> struct PoolLowering : OpConversionPattern<OpTy> {
               arith::SubIOp::create(b, l, v, half));
           v = arith::DivSIOp::create(b, l, biased, count);
           v = emitClampI32(b, l, v, r.qmin, r.qmax);
-          linalg::YieldOp::create(
-              b, l, arith::TruncIOp::create(b, l, storage, v).getResult());
+          return Value(arith::TruncIOp::create(b, l, storage, v));
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -907,7 +1281,10 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
 /// leaky_relu) read a 256-entry table computed here from the float formula,
 /// as TFLite's int8 LUT kernels do.
 template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
+  UnaryLowering(const TypeConverter &converter, MLIRContext *ctx,
+                const InPlaceOperands &inPlace)
+      : OpConversionPattern<OpTy>(converter, ctx), inPlace(inPlace) {}
+  const InPlaceOperands &inPlace;
   using OpAdaptor = typename OpTy::Adaptor;
 
   /// The float formula, for the float lowering and the int8 tables.
@@ -983,18 +1360,19 @@ template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
     auto convertedOut =
         cast<RankedTensorType>(this->getTypeConverter()->convertType(outType));
     Type storage = convertedOut.getElementType();
-    unsigned rank = inType.getRank();
-    AffineMap id = identityMap(rank, op.getContext());
-    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    AffineMap id = identityMap(inType.getRank(), op.getContext());
     if (qIn.isQuantized() != qOut.isQuantized() || qIn.scales.size() > 1 ||
         qOut.scales.size() > 1)
       return op.emitOpError("unsupported mix of quantized and float types");
 
+    std::optional<unsigned> overwritten =
+        getOverwritten(inPlace, op, {input}, convertedOut);
     auto body = [&](auto fn) {
-      return buildGeneric(rewriter, loc, {input}, init, {id, id}, rank,
-                          [&](OpBuilder &b, Location l, ValueRange args) {
-                            linalg::YieldOp::create(b, l, fn(b, l, args[0]));
-                          });
+      return buildElementwise(
+          rewriter, loc, {input}, {id}, convertedOut, overwritten,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            linalg::YieldOp::create(b, l, fn(b, l, args[0]));
+          });
     };
     Value result;
     if (!qIn.isQuantized()) {
@@ -1042,7 +1420,10 @@ template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
 
 /// quantize (float -> int8, or int8 -> int8 requantize) and dequantize.
 struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
-  using OpConversionPattern::OpConversionPattern;
+  QuantizeLowering(const TypeConverter &converter, MLIRContext *ctx,
+                   const InPlaceOperands &inPlace)
+      : OpConversionPattern(converter, ctx), inPlace(inPlace) {}
+  const InPlaceOperands &inPlace;
   LogicalResult
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -1055,9 +1436,8 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     if (!qOut.isQuantized() || qOut.scales.size() > 1 || qIn.scales.size() > 1)
       return op.emitOpError("expects a per-tensor quantized output");
     Type storage = getTypeConverter()->convertType(outType.getElementType());
-    unsigned rank = inType.getRank();
-    AffineMap id = identityMap(rank, op.getContext());
-    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    AffineMap id = identityMap(inType.getRank(), op.getContext());
+    auto resultType = RankedTensorType::get(outType.getShape(), storage);
     int32_t outZp = qOut.zeroPoint(), qmin = qOut.storageMin,
             qmax = qOut.storageMax;
     float outScale = static_cast<float>(qOut.scale());
@@ -1068,8 +1448,9 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
       inZp = qIn.zeroPoint();
     }
     bool requant = qIn.isQuantized();
-    Value result = buildGeneric(
-        rewriter, loc, {adaptor.getInput()}, init, {id, id}, rank,
+    Value result = buildElementwise(
+        rewriter, loc, {adaptor.getInput()}, {id}, resultType,
+        getOverwritten(inPlace, op, {adaptor.getInput()}, resultType),
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value q;
           if (requant) {
@@ -1115,7 +1496,10 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
 /// inputs to a common scale with 20 bits of headroom, then to the output;
 /// mul rescales the product of the offset inputs.
 template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
+  BinaryLowering(const TypeConverter &converter, MLIRContext *ctx,
+                 const InPlaceOperands &inPlace)
+      : OpConversionPattern<OpTy>(converter, ctx), inPlace(inPlace) {}
+  const InPlaceOperands &inPlace;
   using OpAdaptor = typename OpTy::Adaptor;
   static constexpr bool isAdd = std::is_same_v<OpTy, AddOp>;
 
@@ -1150,10 +1534,10 @@ template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
     };
     Type storage =
         this->getTypeConverter()->convertType(outType.getElementType());
-    Value init = emptyTensor(rewriter, loc, outType.getShape(), storage);
+    auto resultType = RankedTensorType::get(outType.getShape(), storage);
     SmallVector<AffineMap> maps{broadcastMap(op.getLhs().getType()),
-                                broadcastMap(op.getRhs().getType()),
-                                identityMap(rank, ctx)};
+                                broadcastMap(op.getRhs().getType())};
+    SmallVector<Value> inputs{adaptor.getLhs(), adaptor.getRhs()};
     ActivationRange r = *range;
     bool quantized = qo.isQuantized();
     QuantizedMultiplier m1, m2, mo;
@@ -1166,8 +1550,9 @@ template <typename OpTy> struct BinaryLowering : OpConversionPattern<OpTy> {
     } else if (quantized) {
       mo = quantizeMultiplier(q1.scale() * q2.scale() / qo.scale());
     }
-    Value result = buildGeneric(
-        rewriter, loc, {adaptor.getLhs(), adaptor.getRhs()}, init, maps, rank,
+    Value result = buildElementwise(
+        rewriter, loc, inputs, maps, resultType,
+        getOverwritten(inPlace, op, inputs, resultType),
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value v;
           if (!quantized) {
@@ -1442,6 +1827,46 @@ static LogicalResult checkLowerable(Operation *op) {
 // Pass
 //===----------------------------------------------------------------------===//
 
+/// The operand each in-place op overwrites: the tensor planner's own choice
+/// (computeTensorLiveness, with the function's inputs and outputs in the
+/// caller's buffers as in the generated code), so that one-shot
+/// bufferization shares storage exactly where the tensor-level plan does.
+static InPlaceOperands findInPlaceOperands(ModuleOp module) {
+  InPlaceOperands result;
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal() || !func.getBody().hasOneBlock())
+      continue;
+    Operation *terminator = func.getBody().front().getTerminator();
+    auto isInArena = [&](Value v) {
+      return !isa<BlockArgument>(v) &&
+             !llvm::is_contained(terminator->getOperands(), v);
+    };
+    TensorLivenessOptions options;
+    options.isInArena = isInArena;
+    // IR the planner cannot handle gets no in-place reuse; reporting it is
+    // the lowering's job.
+    ScopedDiagnosticHandler quiet(module.getContext(),
+                                  [](Diagnostic &) { return success(); });
+    FailureOr<SmallVector<TensorBuffer>> buffers =
+        computeTensorLiveness(func, options);
+    if (failed(buffers))
+      continue;
+    for (const TensorBuffer &buffer : *buffers) {
+      if (buffer.kind != BufferKind::Activation || buffer.record.aliasOf < 0 ||
+          !buffer.owner ||
+          !buffer.owner->hasTrait<OpTrait::nn::MayWriteInPlace>())
+        continue;
+      Value overwritten = (*buffers)[buffer.record.aliasOf].value;
+      for (OpOperand &operand : buffer.owner->getOpOperands())
+        if (operand.get() == overwritten) {
+          result[buffer.owner] = operand.getOperandNumber();
+          break;
+        }
+    }
+  }
+  return result;
+}
+
 namespace {
 /// Quantized tensors become tensors of their storage type.
 struct StorageTypeConverter : TypeConverter {
@@ -1472,7 +1897,8 @@ struct ConvertNNToLinalgPass
     StorageTypeConverter converter;
     ConversionTarget target(*ctx);
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, tensor::TensorDialect>();
+                           math::MathDialect, scf::SCFDialect,
+                           tensor::TensorDialect>();
     target.addIllegalDialect<NNDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return converter.isSignatureLegal(op.getFunctionType()) &&
@@ -1489,17 +1915,20 @@ struct ConvertNNToLinalgPass
     if (unsupported)
       return signalPassFailure();
 
+    InPlaceOperands inPlace = findInPlaceOperands(getOperation());
     RewritePatternSet patterns(ctx);
     patterns
         .add<ConstantLowering, ReshapeLowering, WindowConvLowering<Conv2DOp>,
              WindowConvLowering<DepthwiseConv2DOp>, FullyConnectedLowering,
              PoolLowering<MaxPool2DOp>, PoolLowering<AvgPool2DOp>,
-             SoftmaxLowering, UnaryLowering<ReluOp>, UnaryLowering<Relu6Op>,
+             SoftmaxLowering, DequantizeLowering, PadLowering, MeanLowering,
+             ConcatLowering>(converter, ctx);
+    patterns
+        .add<UnaryLowering<ReluOp>, UnaryLowering<Relu6Op>,
              UnaryLowering<TanhOp>, UnaryLowering<SigmoidOp>,
              UnaryLowering<HardSwishOp>, UnaryLowering<LeakyReluOp>,
-             QuantizeLowering, DequantizeLowering, BinaryLowering<AddOp>,
-             BinaryLowering<MulOp>, PadLowering, MeanLowering, ConcatLowering>(
-            converter, ctx);
+             QuantizeLowering, BinaryLowering<AddOp>, BinaryLowering<MulOp>>(
+            converter, ctx, inPlace);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);

@@ -191,6 +191,9 @@ private:
     SmallVector<int64_t, 2> strides, dilations;
   };
   template <typename OptionsT> FailureOr<WindowOperands> getWindowOperands();
+  /// Whether input `i` is present and a 1-D INT32/INT64 tensor with data
+  /// (without emitting errors).
+  bool isConstantShapeTensor(unsigned i);
   /// Input `i` as the integers of a constant INT32/INT64 tensor.
   FailureOr<SmallVector<int64_t>> getIntegerOperand(unsigned i, StringRef role);
   template <typename OpTy, typename... Attrs>
@@ -561,6 +564,29 @@ FailureOr<TFLiteImporter::WindowOperands> TFLiteImporter::getWindowOperands() {
   return w;
 }
 
+bool TFLiteImporter::isConstantShapeTensor(unsigned i) {
+  auto *inputs = currentOp->inputs();
+  if (!inputs || i >= inputs->size())
+    return false;
+  int32_t index = inputs->Get(i);
+  if (index < 0 || index >= static_cast<int32_t>(subgraph->tensors()->size()))
+    return false;
+  const tflite::Tensor *tensor = subgraph->tensors()->Get(index);
+  if (tensor->type() != tflite::TensorType_INT32 &&
+      tensor->type() != tflite::TensorType_INT64)
+    return false;
+  if (!tensor->shape() || tensor->shape()->size() != 1)
+    return false;
+  // A bad buffer reference counts as constant: getOperand() reports it.
+  uint32_t bufferIndex = tensor->buffer();
+  if (bufferIndex == 0)
+    return false;
+  if (!model->buffers() || bufferIndex >= model->buffers()->size())
+    return true;
+  const tflite::Buffer *buffer = model->buffers()->Get(bufferIndex);
+  return buffer->offset() > 1 || (buffer->data() && buffer->data()->size());
+}
+
 FailureOr<SmallVector<int64_t>>
 TFLiteImporter::getIntegerOperand(unsigned i, StringRef role) {
   int32_t index = currentOp->inputs()->Get(i);
@@ -716,11 +742,18 @@ TFLiteImporter::createOperation(int32_t code, Type resultType, Location loc) {
   }
   case tflite::BuiltinOperator_RESHAPE: {
     // The output tensor's shape is the result; the optional shape operand
-    // and ReshapeOptions.new_shape repeat it.
+    // and ReshapeOptions.new_shape repeat it. A constant 1-D shape tensor is
+    // kept as nn.reshape's shape operand: the model stores it, so it counts
+    // as parameters and ROM. A computed one is dropped (the result type
+    // already says the shape).
     FailureOr<Value> input;
     if (failed(expectInputs(1, 2)) || failed(input = getOperand(0, "input")))
       return failure();
-    return ReshapeOp::create(builder, loc, resultType, *input).getOperation();
+    FailureOr<Value> shape = Value();
+    if (isConstantShapeTensor(1) && failed(shape = getOperand(1, "shape")))
+      return failure();
+    return ReshapeOp::create(builder, loc, resultType, *input, *shape)
+        .getOperation();
   }
   case tflite::BuiltinOperator_SQUEEZE:
     return createUnary<ReshapeOp>(resultType, loc);

@@ -1,17 +1,27 @@
 // RUN: nn-opt %s --convert-nn-to-linalg --split-input-file | FileCheck %s
 
-// A float conv: pad (same, 3x3), accumulate from 0, then bias + relu6.
+// A float conv: every output element accumulates its window in a register
+// (an scf.for nest with an f32 iter_arg inside a linalg.generic over the
+// output), skipping the padded taps (same, 3x3: the window's valid rows are
+// [max(0, -origin), min(3, 8 - origin))), then adds the bias and clamps
+// (relu6) before the store. No padded copy, no accumulator tensor.
 // CHECK-LABEL: func.func @conv_f32
 // CHECK-SAME: (%[[X:.*]]: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32>
-// CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 0, 0, 0] high[0, 1, 1, 0]
-// CHECK: %[[ACC:.*]] = linalg.generic
-// CHECK-SAME: ins(%[[P]], %{{.*}} : tensor<1x9x9x3xf32>, tensor<8x3x3x3xf32>)
+// CHECK-NOT: tensor.pad
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x4x4x8xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel"]} outs(%[[E]] : tensor<1x4x4x8xf32>)
+// CHECK: arith.maxsi
+// CHECK: arith.minsi
+// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (f32)
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: tensor.extract %[[X]]
 // CHECK: arith.mulf
 // CHECK: arith.addf
-// CHECK: linalg.generic {{.*}} ins(%[[ACC]], %{{.*}} : tensor<1x4x4x8xf32>, tensor<8xf32>)
 // CHECK: arith.addf
 // CHECK: arith.maximumf
 // CHECK: arith.minimumf
+// CHECK: linalg.yield %{{.*}} : f32
 func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
   %w = nn.constant dense<0.5> : tensor<8x3x3x3xf32>
   %b = nn.constant dense<0.1> : tensor<8xf32>
@@ -23,27 +33,42 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 
 // -----
 
-// int8 conv: storage types in the signature, the input padded with its zero
-// point, i32 accumulation of (x - zp) * w, per-channel multipliers/shifts
-// computed at compile time (0.5*0.01/0.1 = 0.05 -> 1717986918 * 2^-4,
-// 0.5*0.02/0.1 = 0.1 -> 1717986918 * 2^-3).
+// int8 conv: storage types in the signature, i32 accumulation in a
+// register, per-channel multipliers/shifts computed at compile time
+// (0.5*0.01/0.1 = 0.05 -> 1717986918 * 2^-4, 0.5*0.02/0.1 = 0.1 ->
+// 1717986918 * 2^-3), requantized before the i8 store. Outputs [1, 3) x
+// [1, 3) have their whole 3x3 window inside the input: constant bounds and
+// sum(x * w) only; the others sum (x - zp) * w over their valid taps and
+// subtract the folded zero-point term -zp * sum(w) = 3 * 9 = 27, which the
+// epilogue adds to every output.
 !qx = !quant.uniform<i8:f32, 0.5:-3>
 !qw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
 !qb = !quant.uniform<i32:f32:0, {0.005, 0.01}>
 !qy = !quant.uniform<i8:f32, 0.1:5>
 // CHECK-LABEL: func.func @conv_int8
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x1xi8>) -> tensor<1x4x4x2xi8>
-// CHECK: %[[ZP:.*]] = arith.constant -3 : i8
-// CHECK: tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
-// CHECK: tensor.yield %[[ZP]]
-// CHECK: linalg.generic
+// CHECK-NOT: tensor.pad
+// CHECK: %[[SHIFTS:.*]] = arith.constant dense<[-4, -3]> : tensor<2xi32>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x4x4x2xi8>)
+// CHECK: arith.cmpi sge
+// CHECK: scf.if %{{.*}} -> (i32)
+// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} -> (i32)
+// CHECK: tensor.extract %[[X]]
+// CHECK-NOT: arith.subi
+// CHECK: arith.muli
+// CHECK: arith.addi
+// CHECK: } else {
+// CHECK: scf.for {{.*}} -> (i32)
+// CHECK: tensor.extract %[[X]]
 // CHECK: arith.extsi %{{.*}} : i8 to i32
 // CHECK: arith.subi
 // CHECK: arith.muli
 // CHECK: arith.addi
-// CHECK: arith.constant dense<1717986918> : tensor<2xi32>
-// CHECK: arith.constant dense<[-4, -3]> : tensor<2xi32>
-// CHECK: linalg.generic
+// CHECK: %[[B:.*]] = arith.subi %{{.*}}, %c27_i32
+// CHECK: scf.yield %[[B]]
+// CHECK: arith.addi %{{.*}}, %c27_i32
+// CHECK: arith.constant 1717986918 : i32
+// CHECK: tensor.extract %[[SHIFTS]]
 // CHECK: arith.muli %{{.*}} : i64
 // CHECK: arith.shrsi
 // CHECK: arith.trunci %{{.*}} : i32 to i8
@@ -58,12 +83,19 @@ func.func @conv_int8(%x: tensor<1x4x4x1x!qx>) -> tensor<1x4x4x2x!qy> {
 
 // -----
 
-// Depthwise with multiplier 2: the 1HWO filter is collapsed to HWO and
-// output channel o reads input channel o floordiv 2.
-// CHECK: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 + d4, d2 + d5, d3 floordiv 2)>
+// Depthwise with multiplier 2: output channel o reads input channel o / 2
+// and filter element [0, ky, kx, o]. Valid padding never reaches outside
+// the input, so the window bounds are constants.
 // CHECK-LABEL: func.func @depthwise_f32
-// CHECK: tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2], [3]] : tensor<1x3x3x4xf32> into tensor<3x3x4xf32>
-// CHECK: linalg.generic {indexing_maps = [#[[IN]],
+// CHECK-SAME: (%[[X:.*]]: tensor<1x5x5x2xf32>)
+// CHECK: %[[W:.*]] = arith.constant dense<5.000000e-01> : tensor<1x3x3x4xf32>
+// CHECK: linalg.generic
+// CHECK: %[[O:.*]] = linalg.index 3 : index
+// CHECK: %[[IC:.*]] = arith.divui %[[O]], %{{.*}} : index
+// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3
+// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3
+// CHECK: tensor.extract %[[X]][%{{.*}}, %{{.*}}, %{{.*}}, %[[IC]]]
+// CHECK: tensor.extract %[[W]][%{{.*}}, %{{.*}}, %{{.*}}, %[[O]]]
 func.func @depthwise_f32(%x: tensor<1x5x5x2xf32>) -> tensor<1x3x3x4xf32> {
   %w = nn.constant dense<0.5> : tensor<1x3x3x4xf32>
   %y = nn.depthwise_conv2d %x, %w {depth_multiplier = 2 : i64, padding = #nn.padding<valid>}
@@ -73,11 +105,14 @@ func.func @depthwise_f32(%x: tensor<1x5x5x2xf32>) -> tensor<1x3x3x4xf32> {
 
 // -----
 
-// Fully connected flattens its input to [batch, in] and reshapes back.
+// Fully connected flattens its input to [batch, in], takes each dot product
+// in a register and reshapes back.
 // CHECK-LABEL: func.func @fully_connected
 // CHECK: tensor.collapse_shape {{.*}} : tensor<2x2x3xf32> into tensor<12xf32>
-// CHECK: tensor.expand_shape {{.*}} : tensor<12xf32> into tensor<2x6xf32>
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK: %[[IN:.*]] = tensor.expand_shape {{.*}} : tensor<12xf32> into tensor<2x6xf32>
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel"]} outs(%{{.*}} : tensor<2x4xf32>)
+// CHECK: scf.for {{.*}} -> (f32)
+// CHECK: tensor.extract %[[IN]]
 func.func @fully_connected(%x: tensor<2x2x3xf32>) -> tensor<2x4xf32> {
   %w = nn.constant dense<0.5> : tensor<4x6xf32>
   %y = nn.fully_connected %x, %w : (tensor<2x2x3xf32>, tensor<4x6xf32>) -> tensor<2x4xf32>
@@ -86,14 +121,18 @@ func.func @fully_connected(%x: tensor<2x2x3xf32>) -> tensor<2x4xf32> {
 
 // -----
 
-// Hybrid: float activations with int8 weights dequantize the weights first.
+// Hybrid: float activations with int8 weights dequantize each weight in its
+// register, (w - zp) * scale, rather than into a float copy in RAM.
 !qw = !quant.uniform<i8<-127:127>:f32, 0.25>
 // CHECK-LABEL: func.func @hybrid_fully_connected
 // CHECK: %[[W:.*]] = arith.constant dense<4> : tensor<3x2xi8>
-// CHECK: %[[WF:.*]] = linalg.generic {{.*}} ins(%[[W]], {{.*}}) outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK-NOT: tensor<3x2xf32>
+// CHECK: scf.for
+// CHECK: tensor.extract %[[W]]
 // CHECK: arith.sitofp
 // CHECK: arith.mulf
-// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[WF]] : tensor<1x2xf32>, tensor<3x2xf32>)
+// CHECK: arith.mulf
+// CHECK: arith.addf
 func.func @hybrid_fully_connected(%x: tensor<1x2xf32>) -> tensor<1x3xf32> {
   %w = nn.constant dense<4> : tensor<3x2xi8> -> tensor<3x2x!qw>
   %y = nn.fully_connected %x, %w : (tensor<1x2xf32>, tensor<3x2x!qw>) -> tensor<1x3xf32>
@@ -102,15 +141,17 @@ func.func @hybrid_fully_connected(%x: tensor<1x2xf32>) -> tensor<1x3xf32> {
 
 // -----
 
-// int8 average pooling: sum in i32, divide by the count of valid positions
-// (computed from the output index) with TFLite's rounding.
+// int8 average pooling: sum in an i32 register over the window's valid
+// taps, divide by their count (the extent of the valid range in each
+// dimension) with TFLite's rounding.
 !q = !quant.uniform<i8:f32, 0.1:-2>
 // CHECK-LABEL: func.func @avg_pool_int8
 // CHECK: linalg.generic
-// CHECK: arith.addi
-// CHECK: linalg.generic
 // CHECK: linalg.index 1
 // CHECK: linalg.index 2
+// CHECK: scf.for {{.*}} -> (i32)
+// CHECK: arith.addi
+// CHECK: arith.index_cast
 // CHECK: arith.divsi
 // CHECK: arith.trunci
 func.func @avg_pool_int8(%x: tensor<1x5x5x2x!q>) -> tensor<1x3x3x2x!q> {
@@ -122,11 +163,11 @@ func.func @avg_pool_int8(%x: tensor<1x5x5x2x!q>) -> tensor<1x3x3x2x!q> {
 
 // -----
 
-// Max pooling pads with the lowest value.
+// Max pooling starts from the lowest value and skips padded taps.
 // CHECK-LABEL: func.func @max_pool_f32
+// CHECK-NOT: tensor.pad
 // CHECK: %[[LOW:.*]] = arith.constant 0xFF800000 : f32
-// CHECK: tensor.pad
-// CHECK: tensor.yield %[[LOW]]
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[LOW]]) -> (f32)
 // CHECK: arith.maximumf
 func.func @max_pool_f32(%x: tensor<1x4x4x1xf32>) -> tensor<1x2x2x1xf32> {
   %y = nn.max_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>,
@@ -222,4 +263,74 @@ func.func private @callee(tensor<4x!q>) -> tensor<4x!q>
 func.func @caller(%x: tensor<4x!q>) -> tensor<4x!q> {
   %y = func.call @callee(%x) : (tensor<4x!q>) -> tensor<4x!q>
   return %y : tensor<4x!q>
+}
+
+// -----
+
+// In place, as the memory plan's MayWriteInPlace aliasing assumes: the fc
+// result %a dies at the relu, so the relu's linalg.generic writes over it
+// (outs = %a, no tensor.empty); the relu result dies at the add, which
+// writes over it and reads %x through its ins. %x is the caller's input and
+// %d is returned (the caller's output): neither is overwritten, so the last
+// relu writes a fresh tensor.
+// CHECK-LABEL: func.func @in_place
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4xf32>)
+// CHECK: %[[A:.*]] = linalg.generic
+// CHECK-NOT: tensor.empty
+// CHECK: %[[B:.*]] = linalg.generic {{.*}} outs(%[[A]] : tensor<1x4xf32>)
+// CHECK: arith.maximumf
+// CHECK-NOT: tensor.empty
+// CHECK: %[[C:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x4xf32>) outs(%[[B]] : tensor<1x4xf32>)
+// CHECK-NEXT: ^bb0(%[[XV:.*]]: f32, %[[BV:.*]]: f32):
+// CHECK-NEXT: arith.addf %[[BV]], %[[XV]]
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x4xf32>
+// CHECK: linalg.generic {{.*}} outs(%[[E]] : tensor<1x4xf32>)
+func.func @in_place(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  %w = nn.constant dense<0.5> : tensor<4x4xf32>
+  %a = nn.fully_connected %x, %w : (tensor<1x4xf32>, tensor<4x4xf32>) -> tensor<1x4xf32>
+  %b = nn.relu %a : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %c = nn.add %b, %x : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  %d = nn.relu %c : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %d : tensor<1x4xf32>
+}
+
+// -----
+
+// Not in place while the input is still read later: the relu keeps %a
+// alive for the add, so it writes a fresh tensor; the add then overwrites
+// its first operand %a (int8: the storage types match), which dies there.
+!q = !quant.uniform<i8:f32, 0.1:0>
+// CHECK-LABEL: func.func @in_place_int8
+// CHECK: %[[A:.*]] = linalg.generic
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<4xi8>
+// CHECK: %[[B:.*]] = linalg.generic {{.*}} ins(%[[A]] : tensor<4xi8>) outs(%[[E]] : tensor<4xi8>)
+// CHECK: linalg.generic {{.*}} ins(%[[B]] : tensor<4xi8>) outs(%[[A]] : tensor<4xi8>)
+func.func @in_place_int8(%x: tensor<4x!q>) -> tensor<4x!q> {
+  %a = nn.relu %x : (tensor<4x!q>) -> tensor<4x!q>
+  %b = nn.relu %a : (tensor<4x!q>) -> tensor<4x!q>
+  %c = nn.add %a, %b : (tensor<4x!q>, tensor<4x!q>) -> tensor<4x!q>
+  %d = nn.relu %c : (tensor<4x!q>) -> tensor<4x!q>
+  return %d : tensor<4x!q>
+}
+
+// -----
+
+// int8 fully connected: every output reads all its inputs, so the input
+// zero point leaves the inner loop (sum(x * w) only) and the epilogue adds
+// -zp * sum(w) per channel: -(-3) * (1 + 2) = 9, -(-3) * (-1 + 0) = -3.
+!qx = !quant.uniform<i8:f32, 0.5:-3>
+!qw = !quant.uniform<i8<-127:127>:f32, 0.01>
+!qy = !quant.uniform<i8:f32, 0.1:5>
+// CHECK-LABEL: func.func @fully_connected_int8
+// CHECK: %[[TERM:.*]] = arith.constant dense<[9, -3]> : tensor<2xi32>
+// CHECK: scf.for
+// CHECK-NOT: arith.subi
+// CHECK: arith.muli
+// CHECK: scf.yield
+// CHECK: tensor.extract %[[TERM]]
+// CHECK: arith.addi
+func.func @fully_connected_int8(%x: tensor<1x2x!qx>) -> tensor<1x2x!qy> {
+  %w = nn.constant dense<[[1, 2], [-1, 0]]> : tensor<2x2xi8> -> tensor<2x2x!qw>
+  %y = nn.fully_connected %x, %w : (tensor<1x2x!qx>, tensor<2x2x!qw>) -> tensor<1x2x!qy>
+  return %y : tensor<1x2x!qy>
 }

@@ -706,6 +706,31 @@ LogicalResult ConcatOp::verify() {
 // ReshapeOp
 //===----------------------------------------------------------------------===//
 
+/// The values of a constant 1-D integer tensor (nn.constant or any other
+/// constant-like op, dense or dense_resource), std::nullopt when `value` is
+/// not constant or its data is not available.
+static std::optional<SmallVector<int64_t>> getConstantIntegers(Value value) {
+  ElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  auto toVector = [](auto range) {
+    return SmallVector<int64_t>(range.begin(), range.end());
+  };
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(attr)) {
+    SmallVector<int64_t> result;
+    for (const APInt &v : dense.getValues<APInt>())
+      result.push_back(v.getSExtValue());
+    return result;
+  }
+  if (auto blob = dyn_cast<DenseI32ResourceElementsAttr>(attr))
+    if (std::optional<ArrayRef<int32_t>> data = blob.tryGetAsArrayRef())
+      return toVector(*data);
+  if (auto blob = dyn_cast<DenseI64ResourceElementsAttr>(attr))
+    if (std::optional<ArrayRef<int64_t>> data = blob.tryGetAsArrayRef())
+      return toVector(*data);
+  return std::nullopt;
+}
+
 LogicalResult ReshapeOp::verify() {
   RankedTensorType input = getInput().getType();
   RankedTensorType output = getOutput().getType();
@@ -719,6 +744,37 @@ LogicalResult ReshapeOp::verify() {
       input.getNumElements() != output.getNumElements())
     return emitOpError() << "output has " << output.getNumElements()
                          << " elements, the input " << input.getNumElements();
+  if (!getShape())
+    return success();
+  auto shapeType = cast<RankedTensorType>(getShape().getType());
+  if (!shapeType.isDynamicDim(0) && shapeType.getDimSize(0) != output.getRank())
+    return emitOpError() << "shape has " << shapeType.getDimSize(0)
+                         << " elements, the output rank is "
+                         << output.getRank();
+  std::optional<SmallVector<int64_t>> shape = getConstantIntegers(getShape());
+  if (!shape)
+    return success();
+  if (static_cast<int64_t>(shape->size()) != output.getRank())
+    return emitOpError() << "shape has " << shape->size()
+                         << " elements, the output rank is "
+                         << output.getRank();
+  // Each value is the output dimension, except one -1 that stands for it.
+  bool wildcard = false;
+  for (auto [i, value] : llvm::enumerate(*shape)) {
+    if (value == -1) {
+      if (wildcard)
+        return emitOpError() << "shape has more than one -1";
+      wildcard = true;
+      continue;
+    }
+    if (value < 0)
+      return emitOpError() << "shape[" << i << "] is " << value
+                           << "; only -1 may be negative";
+    if (!output.isDynamicDim(i) && value != output.getDimSize(i))
+      return emitOpError() << "shape[" << i << "] is " << value
+                           << ", the output dimension is "
+                           << output.getDimSize(i);
+  }
   return success();
 }
 

@@ -52,6 +52,32 @@ func.func @reshape_constant() -> (tensor<1x2xf32>, tensor<1x2x!quant.uniform<i8:
 
 // -----
 
+// With shape operands the folds are the same: the identity and the
+// constant fold leave the shape constants dead, and reshape(reshape(x))
+// keeps the outer shape, which still describes its result.
+// CHECK-LABEL: func.func @reshape_shape_operand
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x4xf32>)
+// CHECK-DAG: %[[S:.*]] = nn.constant dense<-1> : tensor<1xi32>
+// CHECK-DAG: %[[C:.*]] = nn.constant dense<{{\[\[}}1.000000e+00, 2.000000e+00]]> : tensor<1x2xf32>
+// CHECK: %[[R:.*]] = nn.reshape %[[X]], %[[S]] : (tensor<1x2x4xf32>, tensor<1xi32>) -> tensor<8xf32>
+// CHECK-NOT: nn.constant
+// CHECK-NOT: nn.reshape
+// CHECK: return %[[X]], %[[R]], %[[C]]
+func.func @reshape_shape_operand(%x: tensor<1x2x4xf32>) -> (tensor<1x2x4xf32>, tensor<8xf32>, tensor<1x2xf32>) {
+  %s3 = nn.constant dense<[1, 2, 4]> : tensor<3xi32>
+  %0 = nn.reshape %x, %s3 : (tensor<1x2x4xf32>, tensor<3xi32>) -> tensor<1x2x4xf32>
+  %s2 = nn.constant dense<[1, 8]> : tensor<2xi32>
+  %1 = nn.reshape %x, %s2 : (tensor<1x2x4xf32>, tensor<2xi32>) -> tensor<1x8xf32>
+  %s1 = nn.constant dense<[-1]> : tensor<1xi32>
+  %2 = nn.reshape %1, %s1 : (tensor<1x8xf32>, tensor<1xi32>) -> tensor<8xf32>
+  %c = nn.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %s4 = nn.constant dense<[1, -1]> : tensor<2xi64>
+  %3 = nn.reshape %c, %s4 : (tensor<2xf32>, tensor<2xi64>) -> tensor<1x2xf32>
+  return %0, %2, %3 : tensor<1x2x4xf32>, tensor<8xf32>, tensor<1x2xf32>
+}
+
+// -----
+
 // Zero padding folds away; real padding stays.
 // CHECK-LABEL: func.func @pad
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4xf32>)

@@ -205,6 +205,28 @@ func.func @data_movement(%x: tensor<1x4xf32>, %y: tensor<1x4xf32>)
   return %c, %p : tensor<1x8xf32>, tensor<4x4xf32>
 }
 
+// A reshape's constant shape operand is a weight the model stores: its
+// elements are parameters, its bytes ROM (no quantization parameters).
+// i32 [-1, 4]: params 2, rom 2 * 4 B = 8; i64 [2, 2, 2]: params 3, rom 24.
+// A computed shape (a function argument) is no weight. MACs stay 0.
+// CHECK-LABEL: func.func @reshape_shape
+// CHECK: nn.reshape
+// CHECK-SAME: nn.macc = 0 : i64
+// CHECK-SAME: nn.params = 2 : i64, nn.pure_macs = 0 : i64, nn.rom = 8 : i64
+// CHECK: nn.reshape
+// CHECK-SAME: nn.params = 3 : i64, nn.pure_macs = 0 : i64, nn.rom = 24 : i64
+// CHECK: nn.reshape
+// CHECK-SAME: nn.params = 0 : i64, nn.pure_macs = 0 : i64, nn.rom = 0 : i64
+func.func @reshape_shape(%x: tensor<1x8xf32>, %s: tensor<2xi32>)
+    -> (tensor<2x4xf32>, tensor<2x2x2xf32>, tensor<4x2xf32>) {
+  %s1 = nn.constant dense<[-1, 4]> : tensor<2xi32>
+  %a = nn.reshape %x, %s1 : (tensor<1x8xf32>, tensor<2xi32>) -> tensor<2x4xf32>
+  %s2 = nn.constant dense<[2, 2, 2]> : tensor<3xi64>
+  %b = nn.reshape %x, %s2 : (tensor<1x8xf32>, tensor<3xi64>) -> tensor<2x2x2xf32>
+  %c = nn.reshape %x, %s : (tensor<1x8xf32>, tensor<2xi32>) -> tensor<4x2xf32>
+  return %a, %b, %c : tensor<2x4xf32>, tensor<2x2x2xf32>, tensor<4x2xf32>
+}
+
 // Elementwise functions on 10 elements: relu-like 1 each, hard_swish 2,
 // tanh / sigmoid / softmax 10, quantize / dequantize 2.
 // CHECK-LABEL: func.func @elementwise

@@ -482,6 +482,85 @@ func.func @reshape_type(%a: tensor<1x4x!qin>) -> tensor<4x!qout> {
 
 // -----
 
+func.func @reshape_shape_type(%a: tensor<1x64xf32>, %s: tensor<2xf32>) -> tensor<64xf32> {
+  // expected-error @+1 {{operand #1 must be 1D tensor of 32-bit signless integer or 64-bit signless integer values}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<2xf32>) -> tensor<64xf32>
+  return %0 : tensor<64xf32>
+}
+
+// -----
+
+func.func @reshape_shape_rank(%a: tensor<1x64xf32>, %s: tensor<1x1xi32>) -> tensor<64xf32> {
+  // expected-error @+1 {{operand #1 must be 1D tensor of 32-bit signless integer or 64-bit signless integer values}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<1x1xi32>) -> tensor<64xf32>
+  return %0 : tensor<64xf32>
+}
+
+// -----
+
+func.func @reshape_shape_size(%a: tensor<1x64xf32>, %s: tensor<3xi32>) -> tensor<1x64xf32> {
+  // expected-error @+1 {{shape has 3 elements, the output rank is 2}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<3xi32>) -> tensor<1x64xf32>
+  return %0 : tensor<1x64xf32>
+}
+
+// -----
+
+func.func @reshape_shape_value(%a: tensor<1x64xf32>) -> tensor<2x32xf32> {
+  %s = nn.constant dense<[2, 64]> : tensor<2xi32>
+  // expected-error @+1 {{shape[1] is 64, the output dimension is 32}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<2xi32>) -> tensor<2x32xf32>
+  return %0 : tensor<2x32xf32>
+}
+
+// -----
+
+// arith.constant shapes are checked too.
+func.func @reshape_shape_arith(%a: tensor<1x64xf32>) -> tensor<64xf32> {
+  %s = arith.constant dense<[65]> : tensor<1xi64>
+  // expected-error @+1 {{shape[0] is 65, the output dimension is 64}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<1xi64>) -> tensor<64xf32>
+  return %0 : tensor<64xf32>
+}
+
+// -----
+
+func.func @reshape_shape_wildcards(%a: tensor<1x64xf32>) -> tensor<2x32xf32> {
+  %s = nn.constant dense<[-1, -1]> : tensor<2xi32>
+  // expected-error @+1 {{shape has more than one -1}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<2xi32>) -> tensor<2x32xf32>
+  return %0 : tensor<2x32xf32>
+}
+
+// -----
+
+func.func @reshape_shape_negative(%a: tensor<1x64xf32>) -> tensor<2x32xf32> {
+  %s = nn.constant dense<[-2, 32]> : tensor<2xi32>
+  // expected-error @+1 {{shape[0] is -2; only -1 may be negative}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<2xi32>) -> tensor<2x32xf32>
+  return %0 : tensor<2x32xf32>
+}
+
+// -----
+
+// The values of a dense_resource blob are read as well: [-1, 2].
+func.func @reshape_shape_blob(%a: tensor<1x64xf32>) -> tensor<32x2xf32> {
+  %s = nn.constant dense_resource<bad_shape> : tensor<2xi32>
+  // expected-error @+1 {{shape[1] is 1, the output dimension is 2}}
+  %0 = nn.reshape %a, %s : (tensor<1x64xf32>, tensor<2xi32>) -> tensor<32x2xf32>
+  return %0 : tensor<32x2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      bad_shape: "0x04000000FFFFFFFF01000000"
+    }
+  }
+#-}
+
+// -----
+
 func.func @pad_size(%a: tensor<1x4x4x8xf32>) -> tensor<1x6x6x8xf32> {
   // expected-error @+1 {{padding must have 2 * rank = 8 elements, got 4}}
   %0 = nn.pad %a {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x4x8xf32>) -> tensor<1x6x6x8xf32>

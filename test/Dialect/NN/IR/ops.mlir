@@ -162,10 +162,32 @@ func.func @quantization(%x: tensor<1x12xf32>) -> tensor<1x12xf32> {
   return %2 : tensor<1x12xf32>
 }
 
+// The optional shape operand: constant (nn.constant, arith.constant, a
+// dense_resource blob, with one -1) or computed (a function argument).
+// CHECK-LABEL: func.func @reshape_shape
+func.func @reshape_shape(%x: tensor<1x1x1x64xf32>, %s: tensor<2xi64>) -> (tensor<1x64xf32>, tensor<64x1xf32>, tensor<1x64xf32>, tensor<64x1xf32>) {
+  // CHECK: %[[C:.*]] = nn.constant dense<[-1, 64]> : tensor<2xi32>
+  // CHECK: nn.reshape %{{.*}}, %[[C]] : (tensor<1x1x1x64xf32>, tensor<2xi32>) -> tensor<1x64xf32>
+  %c = nn.constant dense<[-1, 64]> : tensor<2xi32>
+  %0 = nn.reshape %x, %c : (tensor<1x1x1x64xf32>, tensor<2xi32>) -> tensor<1x64xf32>
+  // CHECK: %[[A:.*]] = arith.constant dense<[64, 1]> : tensor<2xi64>
+  // CHECK: nn.reshape %{{.*}}, %[[A]] : (tensor<1x1x1x64xf32>, tensor<2xi64>) -> tensor<64x1xf32>
+  %a = arith.constant dense<[64, 1]> : tensor<2xi64>
+  %1 = nn.reshape %x, %a : (tensor<1x1x1x64xf32>, tensor<2xi64>) -> tensor<64x1xf32>
+  // CHECK: nn.reshape %{{.*}}, %{{.*}} : (tensor<1x1x1x64xf32>, tensor<2xi64>) -> tensor<1x64xf32>
+  %2 = nn.reshape %x, %s : (tensor<1x1x1x64xf32>, tensor<2xi64>) -> tensor<1x64xf32>
+  // CHECK: %[[B:.*]] = nn.constant dense_resource<shape_blob> : tensor<2xi32>
+  // CHECK: nn.reshape %{{.*}}, %[[B]] : (tensor<1x1x1x64xf32>, tensor<2xi32>) -> tensor<64x1xf32>
+  %b = nn.constant dense_resource<shape_blob> : tensor<2xi32>
+  %3 = nn.reshape %x, %b : (tensor<1x1x1x64xf32>, tensor<2xi32>) -> tensor<64x1xf32>
+  return %0, %1, %2, %3 : tensor<1x64xf32>, tensor<64x1xf32>, tensor<1x64xf32>, tensor<64x1xf32>
+}
+
 {-#
   dialect_resources: {
     builtin: {
-      blob1: "0x040000000000803F000000400000404000008040"
+      blob1: "0x040000000000803F000000400000404000008040",
+      shape_blob: "0x04000000FFFFFFFF01000000"
     }
   }
 #-}

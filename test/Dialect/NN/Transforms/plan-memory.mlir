@@ -33,6 +33,25 @@ func.func @in_place_and_reshape(%x: tensor<1x8xf32>) -> tensor<2x4xf32> {
 
 // -----
 
+// A reshape's constant shape operand is a constant in flash, not an
+// activation: it gets no offset and no step, and the reshape still aliases
+// its input, so the arena is the same 64 B as without the operand.
+// CHECK-LABEL: func.func @reshape_shape_operand
+// CHECK-SAME: nn.arena_size = 64 : i64{{.*}} nn.lower_bound = 64 : i64
+// CHECK: nn.softmax %arg0 {nn.offset = [[A:[0-9]+]] : i64
+// CHECK: %[[S:.*]] = nn.constant dense<[2, -1]> : tensor<2xi32>{{$}}
+// CHECK: nn.reshape %{{.*}}, %[[S]] {nn.offset = [[A]] : i64
+// CHECK: nn.relu {{.*}} {nn.offset = [[A]] : i64
+func.func @reshape_shape_operand(%x: tensor<1x8xf32>) -> tensor<2x4xf32> {
+  %a = nn.softmax %x : (tensor<1x8xf32>) -> tensor<1x8xf32>
+  %s = nn.constant dense<[2, -1]> : tensor<2xi32>
+  %r = nn.reshape %a, %s : (tensor<1x8xf32>, tensor<2xi32>) -> tensor<2x4xf32>
+  %b = nn.relu %r : (tensor<2x4xf32>) -> tensor<2x4xf32>
+  return %b : tensor<2x4xf32>
+}
+
+// -----
+
 // No in-place write over an input that is read later: b must not take a's
 // storage because the add reads a afterwards. The add may then overwrite
 // either of its inputs, both of which die there; it takes the first. b reuses

@@ -28,6 +28,8 @@ def NN_Tensor : RankedTensorOf<[NN_ElementType]>;
 def NN_Tensor4D : 4DTensorOf<[NN_ElementType]>;
 def NN_BiasTensor : 1DTensorOf<[NN_BiasElementType]>;
 def NN_WeightTensor : RankedTensorOf<[F32, quant_QuantizedType]>;
+// A shape operand (nn.reshape), as TFLite and TOSA store it.
+def NN_ShapeTensor : 1DTensorOf<[I32, I64]>;
 
 //===----------------------------------------------------------------------===//
 // Constants
@@ -232,12 +234,32 @@ def NN_ReshapeOp : NN_Op<"reshape", [Pure, NN_AliasesInput]> {
     Reinterprets the input's elements, in row-major order, with the result
     shape. Element type (and quantization) are unchanged. Costs nothing: the
     memory planner lets the result alias its input.
+
+    The optional `shape` operand is the 1-D integer tensor TFLite's RESHAPE
+    (and TOSA's reshape) carry: the result shape, where one element may be
+    -1 (the dimension that makes the element counts agree). The result type
+    is what counts; `shape` only repeats it, and the verifier checks that
+    its values, when constant, agree with the result type. It is kept
+    because the model stores it: the cost model counts its elements as
+    parameters and its bytes as ROM. Lowering ignores it.
+
+    ```mlir
+    %s = nn.constant dense<[-1, 64]> : tensor<2xi32>
+    %y = nn.reshape %x, %s : (tensor<1x1x1x64xf32>, tensor<2xi32>) -> tensor<1x64xf32>
+    %z = nn.reshape %x : (tensor<1x1x1x64xf32>) -> tensor<64xf32>
+    ```
   }];
-  let arguments = (ins NN_Tensor:$input);
+  let arguments = (ins NN_Tensor:$input, Optional<NN_ShapeTensor>:$shape);
   let results = (outs NN_Tensor:$output);
   let assemblyFormat = [{
-    $input attr-dict `:` functional-type(operands, results)
+    $input (`,` $shape^)? attr-dict `:` functional-type(operands, results)
   }];
+  let builders = [
+    // Without the shape operand: the result type alone says the shape.
+    OpBuilder<(ins "Type":$output, "Value":$input), [{
+      build($_builder, $_state, output, input, /*shape=*/Value());
+    }]>
+  ];
   let hasVerifier = 1;
   let hasFolder = 1;
 }

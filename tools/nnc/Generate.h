@@ -1,0 +1,51 @@
+//===- Generate.h - the nnc generate pipeline as a function -----*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The whole `nnc generate` pipeline, callable in-process: `nnc validate`
+// compiles the model it validates (and, for --dump-activations, each prefix
+// of it) through the very same code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_GENERATE_H
+#define NNC_GENERATE_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <functional>
+#include <string>
+
+namespace nnc {
+
+struct GenerateOptions {
+  std::string model;
+  std::string target = "cortex-m4";
+  /// C name of the network; empty: the model file's stem.
+  std::string name;
+  int64_t alignment = 4;
+  std::string outputDir;
+  /// Print the report's summary on stdout (what `nnc generate` shows).
+  bool printSummary = true;
+  /// Where diagnostics go; null: stderr.
+  llvm::raw_ostream *diagnostics = nullptr;
+  /// Runs on the optimized nn program (entry already renamed) before the
+  /// analysis, e.g. to cut the network after one layer.
+  std::function<mlir::LogicalResult(mlir::func::FuncOp entry)> transform;
+};
+
+/// Import -> canonicalize -> [transform] -> analyze -> plan -> bufferize ->
+/// lower -> emit <name>.o, <name>.h, <name>.ll and the report into
+/// `outputDir`. Diagnostics go to stderr; returns the exit status.
+int generate(const GenerateOptions &options);
+
+/// The C name `nnc generate` gives a model by default: its file's stem as
+/// an identifier ("kws-tiny.v2" -> "kws_tiny_v2").
+std::string getDefaultNetworkName(llvm::StringRef modelPath);
+
+} // namespace nnc
+
+#endif // NNC_GENERATE_H
