@@ -2,7 +2,7 @@
 # Links a compiled network (<name>.o + <name>.h from nn-translate or the
 # driver) with the harness and runs one inference on an input file:
 # in QEMU for the Cortex-M targets (mps2-an386, mps2-an500, mps2-an505,
-# mps3-an547), natively for `host`.
+# mps3-an547) and rv32imc (virt, RV32), natively for `host`.
 #
 #   runtime/run.sh --target cortex-m4 --object net.o --header net.h \
 #                  --input in.bin --output out.bin [--samples N] [--work-dir DIR]
@@ -11,16 +11,18 @@
 # file gets the N outputs (one harness run). Prints the harness's
 # "inference: N instructions" (QEMU -icount, SysTick) or "inference: N ns"
 # (host), one line per sample, and exits with the harness's status. The host
-# build uses $CC (default cc).
+# build uses $CC (default cc). --allow-libm links the C math library for code
+# that calls it (not a deployable build: nnc validate uses it to measure the
+# numerics of such code anyway).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
-  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|host> --object F.o --header F.h --input IN --output OUT [--samples N] [--work-dir DIR]" >&2
+  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|rv32imc|host> --object F.o --header F.h --input IN --output OUT [--samples N] [--allow-libm] [--work-dir DIR]" >&2
   exit 2
 }
 
-target="" object="" header="" input="" output="" work="" samples=1
+target="" object="" header="" input="" output="" work="" samples=1 libm=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -30,6 +32,7 @@ while [ $# -gt 0 ]; do
     --output) output="$2"; shift 2 ;;
     --work-dir) work="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
+    --allow-libm) libm=(-lm); shift ;;
     *) usage ;;
   esac
 done
@@ -53,6 +56,9 @@ fi
 # own helpers (libgcc/compiler-rt: __aeabi_*, __mulsi3, ...), never libc/libm.
 undefined="$(nm -u "$object" | awk '{print $2}')"
 calls="$(echo "$undefined" | grep -vE '^(memcpy|memset|memmove|__.*)?$' || true)"
+if [ ${#libm[@]} -gt 0 ]; then
+  calls="$(echo "$calls" | grep -vE '^(exp|log|tanh|sqrt|pow|fmax|fmin|round|floor|ceil|fabs)f?$' || true)"
+fi
 if [ -n "$calls" ]; then
   echo "run.sh: $object calls library functions beyond memcpy/memset:" $calls >&2
   exit 1
@@ -79,28 +85,9 @@ if [ "$target" = host ]; then
   host_cc="${CC:-cc}"
   "$host_cc" "${cflags[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
   "$host_cc" "${cflags[@]}" -c "$here/host/board.c" -o "$work/board.o"
-  "$host_cc" "$work/harness.o" "$work/board.o" "$object" -o "$work/$name"
+  "$host_cc" "$work/harness.o" "$work/board.o" "$object" ${libm[@]+"${libm[@]}"} -o "$work/$name"
   exec "$work/$name" "$input" "$output" "$samples"
 fi
-
-# Arm targets: gcc flags with the same CPU and float ABI as the preset.
-# Each board: QEMU machine, linker script, system clock (SysTick's rate).
-case "$target" in
-  cortex-m4) cpu=(-mcpu=cortex-m4 -mfpu=fpv4-sp-d16); machine=mps2-an386; ld=mps2-an386.ld; hz=25000000 ;;
-  cortex-m7) cpu=(-mcpu=cortex-m7 -mfpu=fpv5-d16); machine=mps2-an500; ld=mps2-an386.ld; hz=25000000 ;;
-  cortex-m33) cpu=(-mcpu=cortex-m33 -mfpu=fpv5-sp-d16); machine=mps2-an505; ld=mps2-an505.ld; hz=20000000 ;;
-  cortex-m55) cpu=(-mcpu=cortex-m55); machine=mps3-an547; ld=mps3-an547.ld; hz=32000000 ;;
-  *) echo "run.sh: no emulated board for target '$target' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, host)" >&2; exit 2 ;;
-esac
-elf="$work/$name.elf"
-arm_cc=(arm-none-eabi-gcc "${cflags[@]}" "${cpu[@]}" -mthumb -mfloat-abi=hard)
-"${arm_cc[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
-"${arm_cc[@]}" "-DNN_SYSCLK_HZ=${hz}u" -c "$here/mps2/board.c" -o "$work/board.o"
-"${arm_cc[@]}" -c "$here/mps2/startup.c" -o "$work/startup.o"
-# newlib (nano) provides memcpy/memset to the network and the harness.
-"${arm_cc[@]}" "$work/harness.o" "$work/board.o" "$work/startup.o" "$object" \
-  -nostartfiles --specs=nano.specs -L "$here/mps2" -T "$here/mps2/$ld" \
-  -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,--no-warn-execstack -o "$elf"
 
 # Semihosting opens files relative to QEMU's working directory: pass
 # absolute paths (the command line splits at spaces, so none are allowed).
@@ -110,9 +97,48 @@ out_abs="$(abs "$output")"
 case "$in_abs$out_abs" in
   *" "*) echo "run.sh: input and output paths must not contain spaces" >&2; exit 2 ;;
 esac
+elf="$work/$name.elf"
 # -icount shift=0: one instruction per ns of virtual time, deterministic.
 # The semihosting console is QEMU's stdout; no serial port, no monitor.
-exec qemu-system-arm -M "$machine" -nographic -monitor none -serial none \
-  -icount shift=0 -chardev stdio,id=console,mux=off \
-  -semihosting-config "enable=on,target=native,chardev=console,arg=$name,arg=$in_abs,arg=$out_abs,arg=$samples" \
-  -kernel "$elf"
+qemu_args=(-nographic -monitor none -serial none -icount shift=0
+  -chardev stdio,id=console,mux=off
+  -semihosting-config "enable=on,target=native,chardev=console,arg=$name,arg=$in_abs,arg=$out_abs,arg=$samples")
+
+# RV32IMC: no GCC for RISC-V in Debian's default set, so clang and lld
+# without a C library (riscv/libc.c has the string functions); QEMU virt in
+# machine mode, no firmware.
+if [ "$target" = rv32imc ]; then
+  rv_cc=(clang-22 --target=riscv32-unknown-elf -march=rv32imc -mabi=ilp32
+    "${cflags[@]}" -ffreestanding -isystem "$here/riscv/include")
+  "${rv_cc[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
+  "${rv_cc[@]}" -c "$here/riscv/board.c" -o "$work/board.o"
+  "${rv_cc[@]}" -c "$here/semihosting.c" -o "$work/semihosting.o"
+  "${rv_cc[@]}" -c "$here/riscv/startup.c" -o "$work/startup.o"
+  "${rv_cc[@]}" -fno-builtin -c "$here/riscv/libc.c" -o "$work/libc.o"
+  clang-22 --target=riscv32-unknown-elf -march=rv32imc -mabi=ilp32 -nostdlib \
+    -fuse-ld=lld "$work/harness.o" "$work/board.o" "$work/semihosting.o" \
+    "$work/startup.o" "$work/libc.o" "$object" -L "$here" \
+    -T "$here/riscv/virt.ld" -Wl,--gc-sections -o "$elf"
+  exec qemu-system-riscv32 -M virt -bios none "${qemu_args[@]}" -kernel "$elf"
+fi
+
+# Arm targets: gcc flags with the same CPU and float ABI as the preset.
+# Each board: QEMU machine, linker script, system clock (SysTick's rate).
+case "$target" in
+  cortex-m4) cpu=(-mcpu=cortex-m4 -mfpu=fpv4-sp-d16); machine=mps2-an386; ld=mps2-an386.ld; hz=25000000 ;;
+  cortex-m7) cpu=(-mcpu=cortex-m7 -mfpu=fpv5-d16); machine=mps2-an500; ld=mps2-an386.ld; hz=25000000 ;;
+  cortex-m33) cpu=(-mcpu=cortex-m33 -mfpu=fpv5-sp-d16); machine=mps2-an505; ld=mps2-an505.ld; hz=20000000 ;;
+  cortex-m55) cpu=(-mcpu=cortex-m55); machine=mps3-an547; ld=mps3-an547.ld; hz=32000000 ;;
+  *) echo "run.sh: no emulated board for target '$target' (cortex-m4, cortex-m7, cortex-m33, cortex-m55, rv32imc, host)" >&2; exit 2 ;;
+esac
+arm_cc=(arm-none-eabi-gcc "${cflags[@]}" "${cpu[@]}" -mthumb -mfloat-abi=hard)
+"${arm_cc[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
+"${arm_cc[@]}" "-DNN_SYSCLK_HZ=${hz}u" -c "$here/mps2/board.c" -o "$work/board.o"
+"${arm_cc[@]}" -c "$here/semihosting.c" -o "$work/semihosting.o"
+"${arm_cc[@]}" -c "$here/mps2/startup.c" -o "$work/startup.o"
+# newlib (nano) provides memcpy/memset to the network and the harness.
+"${arm_cc[@]}" "$work/harness.o" "$work/board.o" "$work/semihosting.o" \
+  "$work/startup.o" "$object" ${libm[@]+"${libm[@]}"} -nostartfiles --specs=nano.specs -L "$here" -T "$here/mps2/$ld" \
+  -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,--no-warn-execstack -o "$elf"
+
+exec qemu-system-arm -M "$machine" "${qemu_args[@]}" -kernel "$elf"

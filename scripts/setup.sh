@@ -12,6 +12,8 @@ PACKAGES=(
   libflatbuffers-dev flatbuffers-compiler libonnx-dev python3-onnx
   # Target: Arm cross toolchain, newlib, emulated Cortex-M boards.
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
+  # qemu-system-riscv32 (RV32 virt board; clang-22 + lld build its firmware).
+  qemu-system-misc
   # Reference runtimes and test helpers.
   python3-pyarmnn libarmnn-cpuref-backend22 python3-numpy nodejs
   libgtest-dev

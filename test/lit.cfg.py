@@ -102,3 +102,7 @@ config.substitutions.append(
     ("%run_network", "bash " + os.path.join(config.nn_src_root, "runtime", "run.sh")))
 if shutil.which("qemu-system-arm") and shutil.which("arm-none-eabi-gcc"):
     config.available_features.add("qemu-arm")
+# RV32: firmware built by clang-22 and lld (no RISC-V gcc), run on QEMU virt.
+if shutil.which("qemu-system-riscv32") and shutil.which("clang-22") and \
+        os.path.exists("/usr/lib/llvm-22/bin/ld.lld"):
+    config.available_features.add("qemu-riscv")

@@ -9,6 +9,7 @@
 #include "nn/Dialect/NN/IR/NNCostInterface.h"
 #include "nn/Dialect/NN/IR/NNUtils.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -85,6 +86,48 @@ static std::optional<int64_t> getIntAttr(Operation *op, StringRef name) {
   if (auto attr = op->getAttrOfType<IntegerAttr>(name))
     return attr.getInt();
   return std::nullopt;
+}
+
+/// Whether the memory planner gave `value` a place in the arena.
+static bool hasArenaOffset(func::FuncOp func, Value value) {
+  if (auto arg = dyn_cast<BlockArgument>(value))
+    return arg.getOwner()->isEntryBlock() &&
+           func.getArgAttr(arg.getArgNumber(), kOffsetAttr);
+  Operation *def = value.getDefiningOp();
+  return def && def->hasAttr(kOffsetAttr);
+}
+
+/// Each layer's live bytes per the memory plan `func` carries (nothing when
+/// it has none), and the peak layer. The liveness is the planner's: same
+/// alignment, the same tensors in the arena (those with an offset).
+static LogicalResult addLiveBytes(FunctionCost &cost) {
+  auto func = dyn_cast<func::FuncOp>(cost.func.getOperation());
+  if (!func || !func->hasAttr(kArenaSizeAttr))
+    return success();
+  TensorLivenessOptions options;
+  options.alignment = getIntAttr(func, kAlignmentAttr).value_or(4);
+  auto isInArena = [&](Value v) { return hasArenaOffset(func, v); };
+  options.isInArena = isInArena; // a function_ref: the lambda must outlive it
+  FailureOr<SmallVector<TensorBuffer>> buffers =
+      computeTensorLiveness(func, options);
+  if (failed(buffers))
+    return failure();
+  SmallVector<int64_t> live = getLiveBytesPerStep(*buffers);
+  DenseMap<Operation *, int64_t> stepOf =
+      getExecutionSteps(func.getBody().front());
+  for (LayerCost &layer : cost.layers) {
+    auto it = stepOf.find(layer.op);
+    if (it == stepOf.end())
+      continue; // nested in a region: no step of its own
+    layer.liveBytes =
+        it->second < static_cast<int64_t>(live.size()) ? live[it->second] : 0;
+    CostTotals &totals = cost.totals;
+    if (!totals.peakLiveBytes || *layer.liveBytes > *totals.peakLiveBytes) {
+      totals.peakLiveBytes = layer.liveBytes;
+      totals.peakLayer = layer.name;
+    }
+  }
+  return success();
 }
 
 FailureOr<FunctionCost> nn::analyzeCost(FunctionOpInterface func) {
@@ -188,6 +231,8 @@ FailureOr<FunctionCost> nn::analyzeCost(FunctionOpInterface func) {
     layer.romShare = getPercent(layer.romBytes, totals.weightsBytes);
     layer.cumulativeRom = getPercent(cumulativeRom, totals.weightsBytes);
   }
+  if (failed(addLiveBytes(result)))
+    return failure();
   return result;
 }
 
@@ -232,7 +277,15 @@ FailureOr<ModuleCost> nn::analyzeCost(ModuleOp module) {
     totals.arenaBytes = maxOf(totals.arenaBytes, part.arenaBytes);
     totals.lowerBoundBytes =
         maxOf(totals.lowerBoundBytes, part.lowerBoundBytes);
+    if (part.peakLiveBytes && (!totals.peakLiveBytes ||
+                               *part.peakLiveBytes > *totals.peakLiveBytes)) {
+      totals.peakLiveBytes = part.peakLiveBytes;
+      // Qualified when several functions could hold it.
+      totals.peakLayer = "@" + cost->name + " " + *part.peakLayer;
+    }
     result.functions.push_back(std::move(*cost));
   }
+  if (result.functions.size() == 1)
+    totals.peakLayer = result.functions.front().totals.peakLayer;
   return result;
 }

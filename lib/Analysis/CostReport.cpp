@@ -42,6 +42,9 @@ static std::string formatBar(double percent, unsigned width) {
          "|";
 }
 
+/// Widest layer name the text report prints.
+static constexpr size_t kNameWidth = 40;
+
 /// `name` cut in the middle to at most `width` characters: TFLite tensor
 /// names join every fused op's name with ';' and run to hundreds of
 /// characters. The JSON form keeps them whole.
@@ -105,21 +108,33 @@ static void printTotals(const CostTotals &totals, llvm::raw_ostream &os) {
        totals.arenaBytes ? "B" : "(memory planner not run)");
   line("arena lower bound", optional(totals.lowerBoundBytes),
        totals.lowerBoundBytes ? "B" : "");
+  if (totals.peakLayer)
+    line("peak live", optional(totals.peakLiveBytes),
+         "B at " + elide(*totals.peakLayer, kNameWidth));
   line("inputs", formatWithSeparators(totals.inputBytes), "B");
   line("outputs", formatWithSeparators(totals.outputBytes), "B");
 }
 
 void nn::printCostReport(const ModuleCost &cost, llvm::raw_ostream &os) {
   constexpr unsigned kBarWidth = 20;
-  constexpr size_t kNameWidth = 40;
   for (const FunctionCost &function : cost.functions) {
     os << "@" << function.name << ": " << function.layers.size()
        << " layers\n\n";
     Table table({"#", "name", "type", "output", "params", "MACC", "MACC %",
-                 "c_macc %", "ROM", "c_rom %", "act. bytes", "MACC share"},
+                 "c_macc %", "ROM", "c_rom %", "act. bytes", "live bytes",
+                 "MACC share"},
                 {true, false, false, false, true, true, true, true, true, true,
-                 true, false});
-    for (auto [index, layer] : llvm::enumerate(function.layers))
+                 true, true, false});
+    // The first layer with the most live bytes gets a '*'.
+    const LayerCost *peak = nullptr;
+    for (const LayerCost &layer : function.layers)
+      if (layer.liveBytes && (!peak || *layer.liveBytes > *peak->liveBytes))
+        peak = &layer;
+    for (auto [index, layer] : llvm::enumerate(function.layers)) {
+      std::string live = "-  ";
+      if (layer.liveBytes)
+        live = formatWithSeparators(*layer.liveBytes) +
+               (&layer == peak ? " *" : "  ");
       table.addRow(
           {std::to_string(index), elide(layer.name, kNameWidth), layer.type,
            layer.output, formatWithSeparators(layer.params),
@@ -127,8 +142,9 @@ void nn::printCostReport(const ModuleCost &cost, llvm::raw_ostream &os) {
            formatPercent(layer.cumulativeMacc),
            formatWithSeparators(layer.romBytes),
            formatPercent(layer.cumulativeRom),
-           formatWithSeparators(layer.activationBytes),
+           formatWithSeparators(layer.activationBytes), live,
            formatBar(layer.maccShare, kBarWidth)});
+    }
     table.print(os);
     os << "\ntotals of @" << function.name << "\n";
     printTotals(function.totals, os);
@@ -166,6 +182,11 @@ static void writeTotals(llvm::json::OStream &json, const CostTotals &totals) {
   json.attribute("largest_activation_bytes", totals.largestActivationBytes);
   writeOptional(json, "arena_bytes", totals.arenaBytes);
   writeOptional(json, "lower_bound_bytes", totals.lowerBoundBytes);
+  writeOptional(json, "peak_live_bytes", totals.peakLiveBytes);
+  if (totals.peakLayer)
+    json.attribute("peak_layer", *totals.peakLayer);
+  else
+    json.attribute("peak_layer", nullptr);
   json.attribute("input_bytes", totals.inputBytes);
   json.attribute("output_bytes", totals.outputBytes);
 }
@@ -193,6 +214,7 @@ void nn::printCostReportJSON(const ModuleCost &cost, llvm::raw_ostream &os) {
             writePercent(json, "rom_share", layer.romShare);
             writePercent(json, "c_rom", layer.cumulativeRom);
             json.attribute("activation_bytes", layer.activationBytes);
+            writeOptional(json, "live_bytes", layer.liveBytes);
           });
         }
       }

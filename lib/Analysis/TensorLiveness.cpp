@@ -30,6 +30,15 @@ StringRef nn::getBufferKindName(BufferKind kind) {
   llvm_unreachable("unknown buffer kind");
 }
 
+DenseMap<Operation *, int64_t> nn::getExecutionSteps(Block &body) {
+  DenseMap<Operation *, int64_t> stepOf;
+  int64_t steps = 0;
+  for (Operation &op : body)
+    if (!op.hasTrait<mlir::OpTrait::ConstantLike>())
+      stepOf[&op] = steps++;
+  return stepOf;
+}
+
 FailureOr<SmallVector<TensorBuffer>>
 nn::computeTensorLiveness(func::FuncOp func,
                           const TensorLivenessOptions &options) {
@@ -41,12 +50,7 @@ nn::computeTensorLiveness(func::FuncOp func,
     return op->hasTrait<mlir::OpTrait::ConstantLike>();
   };
 
-  // Execution steps: constants live in flash and take none.
-  DenseMap<Operation *, int64_t> stepOf;
-  int64_t steps = 0;
-  for (Operation &op : body)
-    if (!isConstant(&op))
-      stepOf[&op] = steps++;
+  DenseMap<Operation *, int64_t> stepOf = getExecutionSteps(body);
   Operation *terminator = body.getTerminator();
   DenseSet<Value> returned(terminator->operand_begin(),
                            terminator->operand_end());

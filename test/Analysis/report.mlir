@@ -12,13 +12,18 @@
 // pool: 8*8*16 outputs * 2*2 = 4,096. relu (unnamed): 1,024.
 // fc:   1,024 * 10 = 10,240 pure + 10 (bias) = 10,250; params 10,250,
 //       ROM 41,000 B. Total MACC 294,928 + 4,096 + 1,024 + 0 + 10,250 = 310,298.
+// Live bytes per the plan the attributes describe: the input and the output
+// have no nn.offset, so they are not in the arena. conv: its output 16,384;
+// pool: 16,384 + 4,096 = 20,480 (the peak, = nn.lower_bound); relu writes
+// in place, flatten aliases it: 4,096; logits reads 4,096 (its output is not
+// in the arena).
 // CHECK-LABEL: @net: 5 layers
-// CHECK: #  name       type             output         params     MACC  MACC %  c_macc %     ROM  c_rom %  act. bytes  MACC share
-// CHECK-NEXT: 0  conv1      conv2d           1x16x16x16 f32   1,168  294,928    95.0      95.0   4,672     10.2      16,384  |###################{{ *}}|
-// CHECK-NEXT: 1  pool1      max_pool2d       1x8x8x16 f32         0    4,096     1.3      96.4       0     10.2       4,096  |{{ *}}|
-// CHECK-NEXT: 2  relu_0     relu             1x8x8x16 f32         0    1,024     0.3      96.7       0     10.2       4,096  |{{ *}}|
-// CHECK-NEXT: 3  flatten    reshape          1x1024 f32           0        0     0.0      96.7       0     10.2       4,096  |{{ *}}|
-// CHECK-NEXT: 4  logits     fully_connected  1x10 f32        10,250   10,250     3.3     100.0  41,000    100.0          40  |#{{ *}}|
+// CHECK: #  name       type             output         params     MACC  MACC %  c_macc %     ROM  c_rom %  act. bytes  live bytes  MACC share
+// CHECK-NEXT: 0  conv1      conv2d           1x16x16x16 f32   1,168  294,928    95.0      95.0   4,672     10.2      16,384      16,384    |###################{{ *}}|
+// CHECK-NEXT: 1  pool1      max_pool2d       1x8x8x16 f32         0    4,096     1.3      96.4       0     10.2       4,096      20,480 *  |{{ *}}|
+// CHECK-NEXT: 2  relu_0     relu             1x8x8x16 f32         0    1,024     0.3      96.7       0     10.2       4,096       4,096    |{{ *}}|
+// CHECK-NEXT: 3  flatten    reshape          1x1024 f32           0        0     0.0      96.7       0     10.2       4,096       4,096    |{{ *}}|
+// CHECK-NEXT: 4  logits     fully_connected  1x10 f32        10,250   10,250     3.3     100.0  41,000    100.0          40       4,096    |#{{ *}}|
 // CHECK: totals of @net
 // CHECK-NEXT: MACC                       310,298
 // CHECK-NEXT: pure MACs                  305,152
@@ -27,6 +32,7 @@
 // CHECK-NEXT: largest activation          16,384 B
 // CHECK-NEXT: arena (planned)             20,480 B
 // CHECK-NEXT: arena lower bound           20,480 B
+// CHECK-NEXT: peak live                   20,480 B at pool1
 // CHECK-NEXT: inputs                       8,192 B
 // CHECK-NEXT: outputs                         40 B
 
@@ -38,6 +44,8 @@
 // JSON-NEXT: "largest_activation_bytes": 16384,
 // JSON-NEXT: "arena_bytes": 20480,
 // JSON-NEXT: "lower_bound_bytes": 20480,
+// JSON-NEXT: "peak_live_bytes": 20480,
+// JSON-NEXT: "peak_layer": "pool1",
 // JSON-NEXT: "input_bytes": 8192,
 // JSON-NEXT: "output_bytes": 40,
 // JSON-NEXT: "layers": [
@@ -55,7 +63,8 @@
 // JSON-NEXT: "rom": 4672,
 // JSON-NEXT: "rom_share": 10.23,
 // JSON-NEXT: "c_rom": 10.23,
-// JSON-NEXT: "activation_bytes": 16384
+// JSON-NEXT: "activation_bytes": 16384,
+// JSON-NEXT: "live_bytes": 16384
 // JSON: "name": "logits",
 // JSON: "c_macc": 100.00,
 // JSON: "c_rom": 100.00,

@@ -282,19 +282,29 @@ int nnc::generate(const GenerateOptions &options) {
     llvm::sys::path::append(p, name + suffix);
     return std::string(p);
   };
+  if (failed(writeFile(path(".h"), [&](raw_ostream &os) {
+        return nn::emitCHeader(*module, os);
+      })))
+    return 1;
+  // The .ll and the .o from one translation and one LLVM optimization.
+  std::string message;
+  std::unique_ptr<llvm::ToolOutputFile> llFile =
+      openOutputFile(path(".ll"), &message);
+  std::unique_ptr<llvm::ToolOutputFile> objectFile =
+      llFile ? openOutputFile(path(".o"), &message) : nullptr;
+  if (!objectFile) {
+    llvm::errs() << "nnc generate: " << message << "\n";
+    return 1;
+  }
   nn::EmitOptions emitOptions;
   emitOptions.target = targetName;
-  auto emit = [&](nn::EmitFileKind kind) {
-    return [&, kind](raw_ostream &os) {
-      return nn::emitForTarget(*lowered, emitOptions, kind, os);
-    };
-  };
-  if (failed(writeFile(
-          path(".h"),
-          [&](raw_ostream &os) { return nn::emitCHeader(*module, os); })) ||
-      failed(writeFile(path(".ll"), emit(nn::EmitFileKind::LLVMIR))) ||
-      failed(writeFile(path(".o"), emit(nn::EmitFileKind::Object))))
+  if (failed(
+          nn::emitForTarget(*lowered, emitOptions,
+                            {{nn::EmitFileKind::LLVMIR, &llFile->os()},
+                             {nn::EmitFileKind::Object, &objectFile->os()}})))
     return 1;
+  llFile->keep();
+  objectFile->keep();
   if (failed(writeFile(path("_report.txt"),
                        [&](raw_ostream &os) {
                          nn::printCostReport(*cost, os);

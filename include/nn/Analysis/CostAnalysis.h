@@ -42,6 +42,10 @@ struct LayerCost {
   int64_t params = 0;
   int64_t romBytes = 0;
   int64_t activationBytes = 0;
+  /// Once the memory planner ran: reserved bytes of the arena's tensors
+  /// alive during this layer's step (its inputs and outputs included,
+  /// aliased tensors once), as in the plan's `live_bytes`.
+  std::optional<int64_t> liveBytes;
   /// Percentages of the model's totals: this layer's own, and this and all
   /// earlier layers' (reaching 100 at the last layer when the total is not 0).
   double maccShare = 0, cumulativeMacc = 0;
@@ -61,6 +65,10 @@ struct CostTotals {
   /// Set by the memory planner (nn.arena_size / nn.lower_bound), if it ran.
   std::optional<int64_t> arenaBytes;
   std::optional<int64_t> lowerBoundBytes;
+  /// Once planned: the layer with the most live bytes (the first of equals)
+  /// and those bytes, the lower bound unless the peak is outside any layer.
+  std::optional<std::string> peakLayer;
+  std::optional<int64_t> peakLiveBytes;
 
   /// The activation RAM to report: the planned arena once the planner ran,
   /// else the largest activation.

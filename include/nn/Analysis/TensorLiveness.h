@@ -20,6 +20,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <string>
@@ -72,6 +73,10 @@ struct TensorLivenessOptions {
   /// Allow in-place reuse by ops with the MayWriteInPlace trait.
   bool inPlace = true;
 };
+
+/// The execution step of each op of `body`: every op except constants, in
+/// order (constants live in flash and take none), the terminator last.
+DenseMap<Operation *, int64_t> getExecutionSteps(Block &body);
 
 /// Collects the buffers of `func` in execution order. Steps: every op of the
 /// entry block except constants gets one, in order; arguments are defined at

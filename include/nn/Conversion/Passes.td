@@ -44,6 +44,29 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
   ];
 }
 
+def NNApproximateMathPass : Pass<"nn-approximate-math"> {
+  let summary = "replace math library calls by inline polynomial approximations";
+  let description = [{
+    The generated code may call nothing beyond memcpy/memset, but
+    `--convert-math-to-llvm` turns `math.exp`, `math.tanh`, ... into
+    `llvm.intr.exp` and the like, which the back end emits as calls to
+    libm's `expf`, `tanhf`. This pass rewrites them with upstream's
+    polynomial approximations (`populateMathPolynomialApproximationPatterns`:
+    Cephes-style range reduction plus a polynomial, about 1-2 ulp for f32
+    exp) and then expands what those leave that is itself a call on some
+    targets: f32 `math.floor` (no VRINTM on the Cortex-M4's FPv4) into
+    `fptosi`/`sitofp` through i32, and `math.fma` into `arith.mulf` +
+    `arith.addf` with the `contract` flag (LLVM fuses them where the FPU
+    has a multiply-accumulate; `llvm.fma` is a call to `fmaf` on x86-64's
+    baseline and on soft-float RV32). Leaves no op the LLVM back end would
+    turn into a libm call; docs/numerics.md gives the measured accuracy.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+  ];
+}
+
 def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   let summary = "set the module's LLVM target triple and data layout";
   let description = [{
@@ -59,15 +82,25 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
 
 def NNStridedCopyToLinalgPass
     : Pass<"nn-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
-  let summary = "turn memref.copy between non-contiguous buffers into linalg.copy";
+  let summary = "turn memref.copy between non-contiguous buffers into row copies or linalg.copy";
   let description = [{
     Bufferized `tensor.pad` and `tensor.insert_slice` copy into strided
     subviews. The LLVM lowering of such a `memref.copy` calls
     `memrefCopy` from MLIR's C runner library, which a microcontroller image
-    does not have; as `linalg.copy` it becomes plain loops. Copies between
-    contiguous buffers stay `memref.copy` (an `llvm.memcpy`).
+    does not have. Where the trailing dimensions are contiguous in both
+    buffers and such a row holds at least 16 bytes, this pass emits
+    `scf.for` loops over the outer dimensions around a `memref.copy` of one
+    row (a 1-D contiguous view, which lowers to `llvm.memcpy`); other copies
+    become `linalg.copy`, plain element loops. Copies between contiguous
+    buffers stay `memref.copy` (an `llvm.memcpy`). Row copies also keep the
+    LLVM back end from unrolling byte loops, which made loop strength
+    reduction the largest share of compile time.
   }];
-  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
 }
 
 #endif // NN_CONVERSION_PASSES_TD

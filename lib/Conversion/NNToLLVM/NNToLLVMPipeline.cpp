@@ -45,6 +45,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // exp & co. inline: the image may not call libm.
+  pm.addPass(createNNApproximateMathPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

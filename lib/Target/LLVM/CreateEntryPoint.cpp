@@ -78,6 +78,9 @@ void NNCreateEntryPointPass::runOnOperation() {
       arenaIndex = i;
     }
   }
+  // The marker has done its job; LLVM IR export would warn about it.
+  if (arenaIndex >= 0)
+    network.removeArgAttr(arenaIndex, getArenaArgAttrName());
   unsigned numTensors = arenaIndex >= 0 ? arenaIndex : type.getNumParams();
   if (numTensors < 2) {
     network.emitError("the network needs an input and an output pointer");

@@ -23,6 +23,7 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <mutex>
 
@@ -147,6 +148,31 @@ static LogicalResult checkModuleTarget(ModuleOp module,
 LogicalResult mlir::nn::emitForTarget(ModuleOp module,
                                       const EmitOptions &options,
                                       EmitFileKind kind, raw_ostream &os) {
+  return emitForTarget(module, options, EmitOutput{kind, &os});
+}
+
+/// Runs the target's code generator on `llvmModule` into `os`.
+static LogicalResult generateCode(ModuleOp module, llvm::Module &llvmModule,
+                                  llvm::TargetMachine &machine,
+                                  const TargetPreset &preset, EmitFileKind kind,
+                                  raw_ostream &os) {
+  llvm::SmallString<0> buffer;
+  llvm::raw_svector_ostream bufferStream(buffer);
+  llvm::legacy::PassManager passManager;
+  auto fileType = kind == EmitFileKind::Object
+                      ? llvm::CodeGenFileType::ObjectFile
+                      : llvm::CodeGenFileType::AssemblyFile;
+  if (machine.addPassesToEmitFile(passManager, bufferStream, nullptr, fileType))
+    return emitError(module.getLoc(), "target '")
+           << preset.name << "' cannot emit this file type";
+  passManager.run(llvmModule);
+  os << buffer;
+  return success();
+}
+
+LogicalResult mlir::nn::emitForTarget(ModuleOp module,
+                                      const EmitOptions &options,
+                                      ArrayRef<EmitOutput> outputs) {
   if (options.optLevel > 3 || options.sizeLevel > 2)
     return emitError(module.getLoc(), "optimization level out of range");
   const TargetPreset *preset = resolveTarget(module, options);
@@ -183,22 +209,23 @@ LogicalResult mlir::nn::emitForTarget(ModuleOp module,
     return emitError(module.getLoc(), "LLVM optimization failed: ")
            << llvm::toString(std::move(error));
 
-  if (kind == EmitFileKind::LLVMIR) {
-    llvmModule->print(os, nullptr);
-    return success();
+  // IR first: code generation rewrites the module it runs on, so every
+  // code-generating output but the last works on a copy.
+  SmallVector<EmitOutput> codeOutputs;
+  for (const EmitOutput &output : outputs) {
+    if (output.kind == EmitFileKind::LLVMIR)
+      llvmModule->print(*output.os, nullptr);
+    else
+      codeOutputs.push_back(output);
   }
-  llvm::SmallString<0> buffer;
-  llvm::raw_svector_ostream bufferStream(buffer);
-  llvm::legacy::PassManager passManager;
-  auto fileType = kind == EmitFileKind::Object
-                      ? llvm::CodeGenFileType::ObjectFile
-                      : llvm::CodeGenFileType::AssemblyFile;
-  if (machine->addPassesToEmitFile(passManager, bufferStream, nullptr,
-                                   fileType))
-    return emitError(module.getLoc(), "target '")
-           << preset->name << "' cannot emit this file type";
-  passManager.run(*llvmModule);
-  os << buffer;
+  for (auto [i, output] : llvm::enumerate(codeOutputs)) {
+    std::unique_ptr<llvm::Module> copy;
+    if (i + 1 < codeOutputs.size())
+      copy = llvm::CloneModule(*llvmModule);
+    if (failed(generateCode(module, copy ? *copy : *llvmModule, *machine,
+                            *preset, output.kind, *output.os)))
+      return failure();
+  }
   return success();
 }
 

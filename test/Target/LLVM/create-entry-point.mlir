@@ -16,8 +16,10 @@ module {
 
 // -----
 
-// Two inputs and an arena argument (marked nn.arena): passed through.
+// Two inputs and an arena argument (marked nn.arena): passed through; the
+// marker is dropped (LLVM IR export warns about unknown argument attributes).
 // CHECK-LABEL: llvm.func internal @net(
+// CHECK-NOT: nn.arena
 // CHECK: llvm.func @net_run(%[[A:.*]]: !llvm.ptr, %[[B:.*]]: !llvm.ptr, %[[OUT:.*]]: !llvm.ptr, %[[ACT:.*]]: !llvm.ptr) -> i32
 // CHECK-NEXT: llvm.call @net(%[[A]], %[[B]], %[[OUT]], %[[ACT]])
 module {

@@ -556,6 +556,21 @@ def make_concat(rng):
     return mlir, x, expected
 
 
+def make_activation(rng, op, fn):
+    """A float activation over [-12, 12] plus points near 0 and the ends,
+    where exp under- or overflows and tanh/sigmoid saturate."""
+    x = np.concatenate([rng.uniform(-12, 12, 1000),
+                        rng.uniform(-1e-3, 1e-3, 16),
+                        [0.0, -0.0, 88.0, -88.0, 100.0, -100.0, 1e-6,
+                         -1e-6]]).astype(np.float32).reshape(1, -1)
+    expected = fn(x.astype(np.float64)).astype(np.float32)
+    t = ttype(x.shape, "f32")
+    mlir = (f"func.func @net(%x: {t}) -> {t} {{\n"
+            f"  %y = {op} %x : ({t}) -> {t}\n"
+            f"  return %y : {t}\n}}\n")
+    return mlir, x, expected
+
+
 CASES = {
     "mean_f32": lambda r: make_mean(r, False),
     "mean_int8": lambda r: make_mean(r, True),
@@ -578,6 +593,9 @@ CASES = {
     "softmax_f32": lambda r: make_softmax(r, False),
     "softmax_int8": lambda r: make_softmax(r, True),
     "softmax_int8_wide": lambda r: make_softmax(r, True, 0.02, 40),
+    "tanh_f32": lambda r: make_activation(r, "nn.tanh", np.tanh),
+    "sigmoid_f32": lambda r: make_activation(
+        r, "nn.sigmoid", lambda v: 1 / (1 + np.exp(-v))),
     "add_int8": lambda r: make_binary(r, "add", "relu"),
     "mul_int8": lambda r: make_binary(r, "mul"),
     "quantize_relu6_dequantize": make_quant_chain,

@@ -11,10 +11,11 @@
 // RUN: not nnc analyze %S/Inputs/dynamic.mlir 2>&1 | FileCheck %s --check-prefix=DYNAMIC
 
 // fc: 1*8*4 = 32 pure MACs + 4 (bias) + 4 (relu) = 40 MACC; params 36,
-// ROM 144 B. softmax: 4 * 10 = 40. Total 80.
+// ROM 144 B. softmax: 4 * 10 = 40. Total 80. Live bytes (the plan below):
+// dense 32 (input) + 16 = 48, the peak; softmax 16 + 16 = 32.
 // CHECK-LABEL: @classifier: 2 layers
-// CHECK: 0  dense    fully_connected  1x4 f32  36  40  50.0  50.0  144  100.0  16  |##########          |
-// CHECK: 1  softmax_0  softmax  1x4 f32  0  40  50.0  100.0  0  100.0  16  |##########          |
+// CHECK: 0  dense    fully_connected  1x4 f32  36  40  50.0  50.0  144  100.0  16  48 *  |##########          |
+// CHECK: 1  softmax_0  softmax  1x4 f32  0  40  50.0  100.0  0  100.0  16  32  |##########          |
 // CHECK: MACC 80
 
 // JSON: "macc": 80,
@@ -26,12 +27,17 @@
 // JSON: "activations_bytes": 48,
 // JSON: "arena_bytes": 48,
 // JSON: "lower_bound_bytes": 48,
+// JSON: "peak_live_bytes": 48,
+// JSON-NEXT: "peak_layer": "dense",
 // JSON: "layers": [
 // JSON: "name": "dense",
+// JSON: "live_bytes": 48
 
 // Without the planner, the activation RAM is the largest tensor (the input).
 // NOPLAN: "activations_bytes": 32,
 // NOPLAN: "arena_bytes": null,
+// NOPLAN: "peak_live_bytes": null,
+// NOPLAN: "live_bytes": null
 
 // MISSING: error: cannot open input file
 // FORMAT: error: unknown model format '.onnx' (expected .tflite or .mlir)

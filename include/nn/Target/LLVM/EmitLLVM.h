@@ -39,6 +39,18 @@ struct EmitOptions {
 LogicalResult emitForTarget(ModuleOp module, const EmitOptions &options,
                             EmitFileKind kind, raw_ostream &os);
 
+/// One file `emitForTarget` writes: what, and where.
+struct EmitOutput {
+  EmitFileKind kind;
+  raw_ostream *os;
+};
+
+/// As above, for several outputs of one translation and one optimization
+/// (the driver writes the .ll and the .o: translating and optimizing once
+/// halves the back end's share of the compile time).
+LogicalResult emitForTarget(ModuleOp module, const EmitOptions &options,
+                            ArrayRef<EmitOutput> outputs);
+
 /// Registers --nn-to-llvmir, --nn-to-asm and --nn-to-object with
 /// mlir-translate, with their --target and --opt-level options.
 void registerLLVMEmitTranslations();
