@@ -260,8 +260,8 @@ int nnc::generate(const GenerateOptions &options) {
   lower.addInstrumentation(std::make_unique<ArenaProbe>(arenaSize));
   if (failed(lower.run(*lowered)))
     return 1;
-  // No arena: every buffer is the caller's (e.g. one layer, or layers that
-  // accumulate in registers); the entry ignores its activations pointer.
+  // No arena: the network has no intermediate buffer (one layer reading the
+  // input and writing the output, or only views), so it needs 0 bytes.
   if (!arenaSize)
     arenaSize = 0;
 
