@@ -28,19 +28,15 @@ BIN = os.path.join(os.environ.get("NN_BUILD_DIR", os.path.join(ROOT, "build")), 
 SEED = 1
 
 
-def validate(model, target, reference, samples, dump=None, libm=False):
+def validate(model, target, reference, samples, dump=None):
     cmd = [os.path.join(BIN, "nnc"), "validate", model, "--target", target, "--reference",
            reference, "--random", str(samples), "--seed", str(SEED), "--json"]
     if dump:
         cmd += ["--dump-activations", dump]
-    if libm:
-        cmd.append("--allow-libm")
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode not in (0, 1) or not p.stdout.strip():
         return {"error": (p.stderr.strip().splitlines() or ["exit %d" % p.returncode])[-1]}
-    res = json.loads(p.stdout)
-    res["libm"] = libm
-    return res
+    return json.loads(p.stdout)
 
 
 def share(v):
@@ -82,14 +78,10 @@ def main():
             for reference in ("tflite", "armnn"):
                 print("%s %s %s" % (name, target, reference), file=sys.stderr)
                 res = validate(path, target, reference, samples)
-                libm = "calls library functions" in res.get("error", "")
-                if libm:
-                    rows.append((name, target, reference, samples, res))
-                    res = validate(path, target, reference, samples, libm=True)
                 rows.append((name, target, reference, samples, res))
                 if target == "host" and "outputs" in res and not res["pass"]:
                     dump = os.path.join(work, "%s.%s.act" % (name, res["reference"]))
-                    d = validate(path, target, reference, samples, dump, libm)
+                    d = validate(path, target, reference, samples, dump)
                     if "layers" in d:
                         diverge.append((name, res["reference"], first_divergence(d)))
         c = validate(path, "armnn", "tflite", args.host_samples)
@@ -158,8 +150,6 @@ def write_doc(rows, diverge, cross, bench, args):
         o = res["outputs"][0]
         ref = res["reference"] + ("" if res["reference"] == reference else
                                   " (%s rejects it)" % reference)
-        if res.get("libm"):
-            ref += ", with `--allow-libm`"
         w("| `%s` | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.6f | %s | %s |" % (
             name, target, ref, o["elements"], share(o.get("exact_share")),
             o.get("max_lsb_difference", "-"), num(o["max_abs_error"]),
@@ -217,12 +207,15 @@ def write_doc(rows, diverge, cross, bench, args):
       "(the fully connected layer and the softmax absorb it). The lit tests pin the "
       "differences at fixed seeds and pass with `--max-lsb` set to them.")
     w("")
-    w("The hybrid model (float activations, int8 weights) compiles, but its float softmax "
-      "calls `expf`, which `runtime/run.sh` refuses (generated code may call only "
-      "`memcpy`/`memset`); with `--allow-libm` the table shows its numerics. TFLite's hybrid "
-      "kernels quantize the activations to int8 on the fly (per sample), so TFLite's result is "
-      "itself an approximation of the float network ours computes in float with "
-      "dequantized weights; that, not our arithmetic, sets the error there.")
+    w("The hybrid model (float activations, int8 weights; Arm NN rejects it, so TFLite is its "
+      "only reference) is about 1e-2 relative L2 from TFLite, from its first convolution on "
+      "(3.3e-3 there, growing through the layers), with top-1 agreement 100%. TFLite's "
+      "hybrid kernels quantize each layer's float input to int8 on the fly and accumulate in "
+      "integers, so TFLite's result is itself an 8-bit approximation of the float network; "
+      "ours computes in float with the dequantized weights. The first layer's error matches "
+      "the step of an 8-bit quantization of its input (1/255 of the range, about 4e-3), "
+      "which is why the 1e-5 float threshold does not apply to it; we did not emulate "
+      "TFLite's hybrid kernels to prove it element by element.")
     w("")
     w("## Time")
     w("")
