@@ -260,9 +260,8 @@ int nnc::generate(const GenerateOptions &options) {
   lower.addInstrumentation(std::make_unique<ArenaProbe>(arenaSize));
   if (failed(lower.run(*lowered)))
     return 1;
-  // --nn-allocate-arena adds no arena when nothing needs one (a network of
-  // one layer, or a reshape of the input); <name>_run still takes the
-  // activations pointer, and the header says 0 bytes.
+  // No arena: the network has no intermediate buffer (one layer reading the
+  // input and writing the output, or only views), so it needs 0 bytes.
   if (!arenaSize)
     arenaSize = 0;
 
