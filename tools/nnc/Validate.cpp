@@ -106,6 +106,12 @@ static cl::opt<bool> allowLibm(
              "that calls it (runtime/run.sh refuses such code otherwise)"),
     cl::sub(validateCommand));
 
+static cl::opt<std::string> requantization(
+    "requantization",
+    cl::desc("Compiled targets: int8 requantization of the code under test "
+             "(double-rounding, single-rounding or fp32; see nnc generate)"),
+    cl::init("double-rounding"), cl::sub(validateCommand));
+
 static const bool thresholdsRegistered =
     (nn::registerThresholdCLOptions(validateCommand), true);
 
@@ -314,6 +320,7 @@ llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
   nnc::GenerateOptions generate;
   generate.model = model;
   generate.target = request.target;
+  generate.requantization = requantization;
   generate.name = nnc::getDefaultNetworkName(model);
   generate.outputDir = dir.str();
   generate.printSummary = false;

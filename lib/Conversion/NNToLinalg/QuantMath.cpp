@@ -8,12 +8,31 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
 #include <limits>
 
 using namespace mlir;
 using namespace mlir::nn;
+
+std::optional<RequantizationMode>
+mlir::nn::parseRequantizationMode(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<RequantizationMode>>(name)
+      .Case("double-rounding", RequantizationMode::DoubleRounding)
+      .Case("single-rounding", RequantizationMode::SingleRounding)
+      .Case("fp32", RequantizationMode::Fp32)
+      .Default(std::nullopt);
+}
+
+RequantScale RequantScale::get(double inScale, double kernelScale,
+                               double outScale) {
+  // XNNPACK evaluates left to right in float on the float scales TFLite
+  // stores; each step rounds.
+  float product = static_cast<float>(inScale) * static_cast<float>(kernelScale);
+  return {inScale * kernelScale / outScale,
+          product / static_cast<float>(outScale)};
+}
 
 QuantizedMultiplier mlir::nn::quantizeMultiplier(double real) {
   QuantizedMultiplier result;
@@ -199,6 +218,59 @@ Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
   return emitRoundingDivideByPOT(
       b, loc, emitSaturatingRoundingDoublingHighMul(b, loc, a, multiplier),
       rightShift);
+}
+
+Value mlir::nn::emitSingleRoundingMultiply(OpBuilder &b, Location loc, Value x,
+                                           Value multiplier, Value shift) {
+  Type i64 = b.getI64Type();
+  Value totalShift = arith::ExtSIOp::create(
+      b, loc, i64, arith::SubIOp::create(b, loc, constI32(b, loc, 31), shift));
+  Value round = arith::ShLIOp::create(
+      b, loc, constI64(b, loc, 1),
+      arith::SubIOp::create(b, loc, totalShift, constI64(b, loc, 1)));
+  Value product =
+      arith::MulIOp::create(b, loc, arith::ExtSIOp::create(b, loc, i64, x),
+                            arith::ExtSIOp::create(b, loc, i64, multiplier));
+  Value result = arith::ShRSIOp::create(
+      b, loc, arith::AddIOp::create(b, loc, product, round), totalShift);
+  result = arith::MaxSIOp::create(
+      b, loc, result, constI64(b, loc, std::numeric_limits<int32_t>::min()));
+  result = arith::MinSIOp::create(
+      b, loc, result, constI64(b, loc, std::numeric_limits<int32_t>::max()));
+  return arith::TruncIOp::create(b, loc, b.getI32Type(), result);
+}
+
+Value mlir::nn::emitFp32Requantize(OpBuilder &b, Location loc, Value acc,
+                                   Value scale, int32_t zeroPoint, int32_t qmin,
+                                   int32_t qmax) {
+  // XNNPACK's scalar "fmagic" kernels; the SIMD ones (wasmsimd, sse, neon)
+  // round the same product the same way and clamp in integers.
+  Value v = arith::MulFOp::create(
+      b, loc, arith::SIToFPOp::create(b, loc, b.getF32Type(), acc), scale);
+  // Integer bounds: clamping before rounding equals clamping after, and keeps
+  // |v| < 2^22 where the magic bias rounds exactly.
+  v = arith::MaximumFOp::create(b, loc, v, constF32(b, loc, qmin - zeroPoint));
+  v = arith::MinimumFOp::create(b, loc, v, constF32(b, loc, qmax - zeroPoint));
+  // 1.5 * 2^23: adding it leaves round-half-to-even(v) in the low mantissa
+  // bits under the default rounding mode.
+  v = arith::AddFOp::create(b, loc, v, constF32(b, loc, 12582912.0));
+  Value bits = arith::BitcastOp::create(b, loc, b.getI32Type(), v);
+  return arith::SubIOp::create(b, loc, bits,
+                               constI32(b, loc, 0x4B400000 - zeroPoint));
+}
+
+Value mlir::nn::emitRequantize(OpBuilder &b, Location loc,
+                               RequantizationMode mode, Value acc,
+                               Value multiplier, Value shift, Value scale,
+                               int32_t zeroPoint, int32_t qmin, int32_t qmax) {
+  if (mode == RequantizationMode::Fp32)
+    return emitFp32Requantize(b, loc, acc, scale, zeroPoint, qmin, qmax);
+  Value scaled =
+      mode == RequantizationMode::SingleRounding
+          ? emitSingleRoundingMultiply(b, loc, acc, multiplier, shift)
+          : emitMultiplyByQuantizedMultiplier(b, loc, acc, multiplier, shift);
+  scaled = arith::AddIOp::create(b, loc, scaled, constI32(b, loc, zeroPoint));
+  return emitClampI32(b, loc, scaled, qmin, qmax);
 }
 
 /// gemmlowp's SaturatingRoundingMultiplyByPOT<exponent> for exponent > 0: a
