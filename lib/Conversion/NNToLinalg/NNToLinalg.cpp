@@ -1436,6 +1436,12 @@ template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
       int32_t qmin = qOut.storageMin, qmax = qOut.storageMax;
       Value table =
           buildTable<int8_t>(rewriter, loc, storage, [&](int32_t q) -> int8_t {
+            // TFLite's int8 hard_swish is fixed point, not a rounded float.
+            if constexpr (std::is_same_v<OpTy, HardSwishOp>)
+              if (std::optional<int32_t> r =
+                      hardSwishInt8(q, static_cast<float>(inScale), inZp,
+                                    static_cast<float>(outScale), outZp))
+                return static_cast<int8_t>(std::clamp(*r, qmin, qmax));
             float x = static_cast<float>(inScale * (q - inZp));
             float y = reference(op, x);
             int32_t r = quantizeFloat(y, static_cast<float>(outScale), outZp);

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/StringSwitch.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -137,6 +138,76 @@ int32_t mlir::nn::expOnNegativeValues(int32_t a, int integerBits) {
   if (a == 0)
     result = std::numeric_limits<int32_t>::max();
   return result;
+}
+
+// 16-bit gemmlowp/TFLite helpers of reference_ops::HardSwish.
+static int16_t srdhm16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  int32_t ab = static_cast<int32_t>(a) * b;
+  int32_t nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
+  return static_cast<int16_t>((ab + nudge) / (1 << 15));
+}
+
+/// TFLite's SaturatingDoublingHighMul: no rounding nudge.
+static int16_t sdhm16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>(static_cast<int32_t>(a) * b / (1 << 15));
+}
+
+static int16_t roundingDivideByPOT16(int16_t x, int exponent) {
+  exponent = std::min(exponent, 31); // x >> 31 is already 0 or -1
+  auto mask = static_cast<int16_t>((int64_t{1} << exponent) - 1);
+  int16_t remainder = static_cast<int16_t>(x & mask);
+  int16_t threshold = static_cast<int16_t>((mask >> 1) + (x < 0 ? 1 : 0));
+  return static_cast<int16_t>((x >> exponent) +
+                              (remainder > threshold ? 1 : 0));
+}
+
+static int16_t saturatingLeftShift16(int16_t value, int amount) {
+  int64_t result = static_cast<int64_t>(value) * (int64_t{1} << amount);
+  return static_cast<int16_t>(
+      std::clamp<int64_t>(result, std::numeric_limits<int16_t>::min(),
+                          std::numeric_limits<int16_t>::max()));
+}
+
+/// TFLite's DownScaleInt32ToInt16Multiplier.
+static int16_t downScaleToInt16(int32_t multiplier) {
+  constexpr int32_t kRoundingOffset = 1 << 15;
+  if (multiplier >= std::numeric_limits<int32_t>::max() - kRoundingOffset)
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>((multiplier + kRoundingOffset) >> 16);
+}
+
+std::optional<int32_t> mlir::nn::hardSwishInt8(int32_t q, float inScale,
+                                               int32_t inZp, float outScale,
+                                               int32_t outZp) {
+  // HardSwishPrepare, in float as TFLite computes it.
+  const float hiresInputScale = (1.0f / 128.0f) * inScale;
+  const float reluishScale = 3.0f / 32768.0f;
+  QuantizedMultiplier out = quantizeMultiplier(hiresInputScale / outScale);
+  QuantizedMultiplier reluish =
+      quantizeMultiplier(hiresInputScale / reluishScale);
+  if (out.shift > 0) // TFLite's Prepare rejects it
+    return std::nullopt;
+  int16_t outMultiplier = downScaleToInt16(out.multiplier);
+  int16_t reluishMultiplier = downScaleToInt16(reluish.multiplier);
+
+  auto inputValue = static_cast<int16_t>(q - inZp);
+  auto hires = static_cast<int16_t>(inputValue * (1 << 7));
+  int16_t preshiftOutput = srdhm16(hires, outMultiplier);
+  int16_t reluishValue = hires;
+  if (reluish.shift > 0)
+    reluishValue = saturatingLeftShift16(reluishValue, reluish.shift - 1);
+  reluishValue = srdhm16(reluishValue, reluishMultiplier);
+  if (reluish.shift > 0)
+    reluishValue = saturatingLeftShift16(reluishValue, 1);
+  if (reluish.shift < 0)
+    reluishValue = roundingDivideByPOT16(reluishValue, -reluish.shift);
+  reluishValue = static_cast<int16_t>((reluishValue + (1 << 15)) >> 1);
+  int16_t preshift = sdhm16(reluishValue, preshiftOutput);
+  return roundingDivideByPOT16(preshift, -out.shift) + outZp;
 }
 
 int32_t mlir::nn::quantizeFloat(float value, float scale, int32_t zeroPoint) {

@@ -55,6 +55,13 @@ int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
 int32_t roundingDivideByPOT(int32_t x, int exponent);
 int32_t expOnNegativeValues(int32_t a, int integerBits);
 
+/// TFLite's int8 HARD_SWISH of the stored value `q`
+/// (reference_ops::HardSwish, also TFLite Micro's): 16-bit fixed point with
+/// multipliers from HardSwishPrepare; unclamped. Nothing where TFLite's
+/// Prepare rejects the quantization (output multiplier above 1).
+std::optional<int32_t> hardSwishInt8(int32_t q, float inScale, int32_t inZp,
+                                     float outScale, int32_t outZp);
+
 /// TFLite's TfLiteRound (std::round: halves away from zero) of `value / scale`
 /// in float, plus `zeroPoint`: how TFLite quantizes activation bounds.
 int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
