@@ -208,6 +208,8 @@ def write_doc(rows, diverge, cross, bench, args):
       "(the fully connected layer and the softmax absorb it). The lit tests pin the "
       "differences at fixed seeds and pass with `--max-lsb` set to them.")
     w("")
+    w("With `--requantization fp32` (`nnc generate` and `nnc validate`; [numerics.md](numerics.md)) conv, depthwise conv and fully connected layers requantize as XNNPACK does (float scale computed in float, `float(acc) * scale` rounded half to even) and every int8 model is bit-exact against TFLite: 100% exactly equal, 0 LSB, at every output (`hello_world_int8`, `micro_speech_quantized`, `mlperf_ad_autoencoder_int8`, `mlperf_kws_dscnn_int8`, `person_detect`; pinned by `test/tools/nnc-validate/fp32-requantization.test`). The other int8 ops need no mode: TFLite's XNNPACK delegate takes average pooling and softmax only in float, so TFLite runs its builtin int8 kernels there, whose arithmetic ours already is. The default stays TFLite Micro's double rounding, the arithmetic of the microcontroller deployment.")
+    w("")
     w("The hybrid model (float activations, int8 weights; Arm NN rejects it, so TFLite is its "
       "only reference) is about 1e-2 relative L2 from TFLite, from its first convolution on "
       "(3.3e-3 there, growing through the layers), with top-1 agreement 100%. TFLite's "

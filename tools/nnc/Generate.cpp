@@ -66,6 +66,12 @@ static cl::opt<std::string>
 static cl::opt<int64_t> alignment("alignment",
                                   cl::desc("Activation arena alignment"),
                                   cl::init(4), cl::sub(generateCommand));
+static cl::opt<std::string> requantization(
+    "requantization",
+    cl::desc("int8 requantization: double-rounding (TFLite Micro, default), "
+             "single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK, as "
+             "TFLite's CPU delegate)"),
+    cl::init("double-rounding"), cl::sub(generateCommand));
 static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
                                       cl::value_desc("dir"), cl::Required,
                                       cl::sub(generateCommand));
@@ -149,6 +155,7 @@ int nnc::runGenerate() {
   options.target = targetName;
   options.name = networkName;
   options.alignment = alignment;
+  options.requantization = requantization;
   options.outputDir = outputDir;
   return generate(options);
 }
@@ -253,6 +260,7 @@ int nnc::generate(const GenerateOptions &options) {
   nn::NNToLLVMPipelineOptions lowerOptions;
   lowerOptions.target = targetName;
   lowerOptions.alignment = alignment;
+  lowerOptions.requantization = options.requantization;
   nn::buildNNToLLVMPipeline(lower, lowerOptions);
   // The arena the code uses: --nn-bufferize's buffer-level plan, read
   // before the function becomes an llvm.func.

@@ -27,6 +27,8 @@ struct GenerateOptions {
   /// C name of the network; empty: the model file's stem.
   std::string name;
   int64_t alignment = 4;
+  /// int8 requantization: double-rounding, single-rounding or fp32.
+  std::string requantization = "double-rounding";
   std::string outputDir;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;

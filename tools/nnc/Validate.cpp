@@ -100,6 +100,12 @@ static cl::opt<std::string>
                      "temporary one, removed)"),
             cl::sub(validateCommand));
 
+static cl::opt<std::string> requantization(
+    "requantization",
+    cl::desc("Compiled targets: int8 requantization of the code under test "
+             "(double-rounding, single-rounding or fp32; see nnc generate)"),
+    cl::init("double-rounding"), cl::sub(validateCommand));
+
 static const bool thresholdsRegistered =
     (nn::registerThresholdCLOptions(validateCommand), true);
 
@@ -308,6 +314,7 @@ llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
   nnc::GenerateOptions generate;
   generate.model = model;
   generate.target = request.target;
+  generate.requantization = requantization;
   generate.name = nnc::getDefaultNetworkName(model);
   generate.outputDir = dir.str();
   generate.printSummary = false;

@@ -35,6 +35,11 @@ struct NNToLLVMPipelineOptions
   PassOptions::Option<int64_t> alignment{
       *this, "alignment", llvm::cl::desc("Activation arena alignment in bytes"),
       llvm::cl::init(4)};
+  PassOptions::Option<std::string> requantization{
+      *this, "requantization",
+      llvm::cl::desc("int8 requantization: double-rounding (TFLite Micro), "
+                     "single-rounding or fp32 (XNNPACK)"),
+      llvm::cl::init("double-rounding")};
 };
 
 /// nn on tensors -> linalg -> buffers -> loops -> LLVM dialect for `target`:

@@ -33,7 +33,18 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     `RoundingDivideByPOT`, written straight in `arith` (see docs/numerics.md).
     Leaves no `nn` op and no quantized type behind; unsupported cases are
     reported as errors at the op.
+
+    `requantization` picks how conv2d, depthwise_conv2d and fully_connected
+    rescale their accumulators: `double-rounding` (default; TFLite Micro and
+    TFLite's reference kernels), `single-rounding` (TFLite built with
+    `TFLITE_SINGLE_ROUNDING`) or `fp32` (XNNPACK, TFLite's default CPU
+    delegate: float(acc) * float scale rounded half to even).
   }];
+  let options = [
+    Option<"requantization", "requantization", "std::string",
+           /*default=*/"\"double-rounding\"",
+           "int8 requantization: double-rounding (TFLite Micro), single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK)">
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::func::FuncDialect",

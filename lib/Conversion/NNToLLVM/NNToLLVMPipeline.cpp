@@ -33,7 +33,9 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   unsigned indexBitwidth = target ? target->pointerBits : 0;
 
   // nn -> linalg on tensors.
-  pm.addPass(createConvertNNToLinalgPass());
+  ConvertNNToLinalgPassOptions lowering;
+  lowering.requantization = options.requantization;
+  pm.addPass(createConvertNNToLinalgPass(lowering));
 
   // Tensors -> buffers: one-shot bufferization, results as out-parameters,
   // every intermediate buffer placed in one activation arena argument.

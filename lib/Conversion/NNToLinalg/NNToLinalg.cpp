@@ -240,16 +240,28 @@ static Value clampF32(OpBuilder &b, Location loc, Value x,
   return x;
 }
 
+/// The pass's `requantization` option, which the type converter carries.
+static RequantizationMode
+getRequantizationMode(const ConversionPattern &pattern);
+
 /// Requantization of an i32 accumulator to the output's storage type:
-/// clamp(MultiplyByQuantizedMultiplier(acc) + zp, range).
+/// clamp(rescale(acc) + zp, range), rescaled as `mode` says (emitRequantize).
+static Value requantize(OpBuilder &b, Location loc, RequantizationMode mode,
+                        Value acc, Value multiplier, Value shift, Value scale,
+                        int32_t outputZp, const ActivationRange &range,
+                        Type storage) {
+  Value scaled = emitRequantize(b, loc, mode, acc, multiplier, shift, scale,
+                                outputZp, range.qmin, range.qmax);
+  return arith::TruncIOp::create(b, loc, storage, scaled);
+}
+
+/// TFLite's reference requantization (double rounding), for the elementwise
+/// ops every requantization mode computes as TFLite's reference kernels do.
 static Value requantize(OpBuilder &b, Location loc, Value acc, Value multiplier,
                         Value shift, int32_t outputZp,
                         const ActivationRange &range, Type storage) {
-  Value scaled =
-      emitMultiplyByQuantizedMultiplier(b, loc, acc, multiplier, shift);
-  scaled = arith::AddIOp::create(b, loc, scaled, constI32(b, loc, outputZp));
-  scaled = emitClampI32(b, loc, scaled, range.qmin, range.qmax);
-  return arith::TruncIOp::create(b, loc, storage, scaled);
+  return requantize(b, loc, RequantizationMode::DoubleRounding, acc, multiplier,
+                    shift, Value(), outputZp, range, storage);
 }
 
 /// A layer's output computed element by element: a linalg.generic whose only
@@ -459,7 +471,10 @@ struct ChannelValues {
 struct Epilogue {
   Value bias;
   bool quantized = false;
-  ChannelValues multipliers, shifts;
+  RequantizationMode mode = RequantizationMode::DoubleRounding;
+  /// Fixed-point multipliers and shifts; for the fp32 mode the f32 scales,
+  /// as their bit patterns.
+  ChannelValues multipliers, shifts, scaleBits;
   /// -zp_in * sum(w) per channel when the input zero point is folded out of
   /// the multiply-accumulate (see foldInputZeroPoint).
   std::optional<ChannelValues> zeroPointTerm;
@@ -468,24 +483,31 @@ struct Epilogue {
   Type storage;
 
   static Epilogue get(OpBuilder &b, Location loc, Value bias, Type storage,
-                      const QuantParams &out, ArrayRef<double> realScales,
-                      const ActivationRange &range, int64_t channels) {
+                      const QuantParams &out, ArrayRef<RequantScale> scales,
+                      const ActivationRange &range, int64_t channels,
+                      RequantizationMode mode) {
     Epilogue e;
     e.bias = bias;
+    e.mode = mode;
     e.quantized = out.isQuantized();
     e.range = range;
     e.storage = storage;
     if (!e.quantized)
       return e;
-    SmallVector<int32_t> multipliers, shifts;
+    SmallVector<int32_t> multipliers, shifts, scaleBits;
     for (int64_t c = 0; c < channels; ++c) {
-      QuantizedMultiplier qm = quantizeMultiplier(
-          realScales.size() == 1 ? realScales[0] : realScales[c]);
+      const RequantScale &scale = scales.size() == 1 ? scales[0] : scales[c];
+      if (mode == RequantizationMode::Fp32) {
+        scaleBits.push_back(llvm::bit_cast<int32_t>(scale.fp32));
+        continue;
+      }
+      QuantizedMultiplier qm = quantizeMultiplier(scale.real);
       multipliers.push_back(qm.multiplier);
       shifts.push_back(qm.shift);
     }
     e.multipliers = ChannelValues::get(b, loc, multipliers);
     e.shifts = ChannelValues::get(b, loc, shifts);
+    e.scaleBits = ChannelValues::get(b, loc, scaleBits);
     e.outputZp = out.zeroPoint();
     return e;
   }
@@ -501,8 +523,14 @@ struct Epilogue {
     }
     if (!quantized)
       return clampF32(b, l, v, range);
-    return requantize(b, l, v, multipliers.read(b, l, channel),
-                      shifts.read(b, l, channel), outputZp, range, storage);
+    if (mode == RequantizationMode::Fp32)
+      return requantize(b, l, mode, v, Value(), Value(),
+                        arith::BitcastOp::create(b, l, b.getF32Type(),
+                                                 scaleBits.read(b, l, channel)),
+                        outputZp, range, storage);
+    return requantize(b, l, mode, v, multipliers.read(b, l, channel),
+                      shifts.read(b, l, channel), Value(), outputZp, range,
+                      storage);
   }
 };
 
@@ -770,14 +798,16 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
         op.getPadding(), op.getExplicitPadding(), inShape.slice(1, 2),
         outShape.slice(1, 2), kernel, strides, dilations);
 
-    SmallVector<double> realScales;
+    SmallVector<RequantScale> realScales;
     if (quantized)
       for (int64_t c = 0; c < outShape[3]; ++c)
-        realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
+        realScales.push_back(
+            RequantScale::get(qIn.scale(), qW.scale(c), qOut.scale()));
     Type storage =
         this->getTypeConverter()->convertType(outType.getElementType());
     Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
-                                      qOut, realScales, *range, outShape[3]);
+                                      qOut, realScales, *range, outShape[3],
+                                      getRequantizationMode(*this));
     TypedAttr zeroAcc = quantized ? TypedAttr(rewriter.getI32IntegerAttr(0))
                                   : TypedAttr(rewriter.getF32FloatAttr(0));
     int32_t inZp = quantized ? qIn.zeroPoint() : 0;
@@ -951,13 +981,15 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     WeightReader weights =
         WeightReader::get(rewriter, loc, adaptor.getWeights(), qW,
                           !quantized && qW.isQuantized());
-    SmallVector<double> realScales;
+    SmallVector<RequantScale> realScales;
     if (quantized)
       for (int64_t c = 0; c < outF; ++c)
-        realScales.push_back(qIn.scale() * qW.scale(c) / qOut.scale());
+        realScales.push_back(
+            RequantScale::get(qIn.scale(), qW.scale(c), qOut.scale()));
     Type storage = getTypeConverter()->convertType(outType.getElementType());
-    Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
-                                      qOut, realScales, *range, outF);
+    Epilogue epilogue =
+        Epilogue::get(rewriter, loc, adaptor.getBias(), storage, qOut,
+                      realScales, *range, outF, getRequantizationMode(*this));
     TypedAttr zeroAcc = quantized ? TypedAttr(rewriter.getI32IntegerAttr(0))
                                   : TypedAttr(rewriter.getF32FloatAttr(0));
     int32_t inZp = quantized ? qIn.zeroPoint() : 0;
@@ -1404,6 +1436,12 @@ template <typename OpTy> struct UnaryLowering : OpConversionPattern<OpTy> {
       int32_t qmin = qOut.storageMin, qmax = qOut.storageMax;
       Value table =
           buildTable<int8_t>(rewriter, loc, storage, [&](int32_t q) -> int8_t {
+            // TFLite's int8 hard_swish is fixed point, not a rounded float.
+            if constexpr (std::is_same_v<OpTy, HardSwishOp>)
+              if (std::optional<int32_t> r =
+                      hardSwishInt8(q, static_cast<float>(inScale), inZp,
+                                    static_cast<float>(outScale), outZp))
+                return static_cast<int8_t>(std::clamp(*r, qmin, qmax));
             float x = static_cast<float>(inScale * (q - inZp));
             float y = reference(op, x);
             int32_t r = quantizeFloat(y, static_cast<float>(outScale), outZp);
@@ -1868,8 +1906,10 @@ static InPlaceOperands findInPlaceOperands(ModuleOp module) {
 }
 
 namespace {
-/// Quantized tensors become tensors of their storage type.
+/// Quantized tensors become tensors of their storage type. Carries the
+/// pass's requantization mode to the patterns.
 struct StorageTypeConverter : TypeConverter {
+  RequantizationMode requantization = RequantizationMode::DoubleRounding;
   StorageTypeConverter() {
     addConversion([](Type type) { return type; });
     addConversion([](quant::QuantizedType type) -> Type {
@@ -1892,9 +1932,19 @@ struct StorageTypeConverter : TypeConverter {
 
 struct ConvertNNToLinalgPass
     : nn::impl::ConvertNNToLinalgPassBase<ConvertNNToLinalgPass> {
+  using ConvertNNToLinalgPassBase::ConvertNNToLinalgPassBase;
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     StorageTypeConverter converter;
+    std::optional<RequantizationMode> mode =
+        parseRequantizationMode(requantization);
+    if (!mode) {
+      getOperation().emitError()
+          << "unknown requantization '" << requantization
+          << "' (expected double-rounding, single-rounding or fp32)";
+      return signalPassFailure();
+    }
+    converter.requantization = *mode;
     ConversionTarget target(*ctx);
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, scf::SCFDialect,
@@ -1939,3 +1989,8 @@ struct ConvertNNToLinalgPass
   }
 };
 } // namespace
+
+static RequantizationMode
+getRequantizationMode(const ConversionPattern &pattern) {
+  return pattern.getTypeConverter<StorageTypeConverter>()->requantization;
+}

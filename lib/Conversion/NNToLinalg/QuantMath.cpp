@@ -8,12 +8,32 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "llvm/ADT/StringSwitch.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 using namespace mlir;
 using namespace mlir::nn;
+
+std::optional<RequantizationMode>
+mlir::nn::parseRequantizationMode(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<RequantizationMode>>(name)
+      .Case("double-rounding", RequantizationMode::DoubleRounding)
+      .Case("single-rounding", RequantizationMode::SingleRounding)
+      .Case("fp32", RequantizationMode::Fp32)
+      .Default(std::nullopt);
+}
+
+RequantScale RequantScale::get(double inScale, double kernelScale,
+                               double outScale) {
+  // XNNPACK evaluates left to right in float on the float scales TFLite
+  // stores; each step rounds.
+  float product = static_cast<float>(inScale) * static_cast<float>(kernelScale);
+  return {inScale * kernelScale / outScale,
+          product / static_cast<float>(outScale)};
+}
 
 QuantizedMultiplier mlir::nn::quantizeMultiplier(double real) {
   QuantizedMultiplier result;
@@ -120,6 +140,76 @@ int32_t mlir::nn::expOnNegativeValues(int32_t a, int integerBits) {
   return result;
 }
 
+// 16-bit gemmlowp/TFLite helpers of reference_ops::HardSwish.
+static int16_t srdhm16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  int32_t ab = static_cast<int32_t>(a) * b;
+  int32_t nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
+  return static_cast<int16_t>((ab + nudge) / (1 << 15));
+}
+
+/// TFLite's SaturatingDoublingHighMul: no rounding nudge.
+static int16_t sdhm16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>(static_cast<int32_t>(a) * b / (1 << 15));
+}
+
+static int16_t roundingDivideByPOT16(int16_t x, int exponent) {
+  exponent = std::min(exponent, 31); // x >> 31 is already 0 or -1
+  auto mask = static_cast<int16_t>((int64_t{1} << exponent) - 1);
+  int16_t remainder = static_cast<int16_t>(x & mask);
+  int16_t threshold = static_cast<int16_t>((mask >> 1) + (x < 0 ? 1 : 0));
+  return static_cast<int16_t>((x >> exponent) +
+                              (remainder > threshold ? 1 : 0));
+}
+
+static int16_t saturatingLeftShift16(int16_t value, int amount) {
+  int64_t result = static_cast<int64_t>(value) * (int64_t{1} << amount);
+  return static_cast<int16_t>(
+      std::clamp<int64_t>(result, std::numeric_limits<int16_t>::min(),
+                          std::numeric_limits<int16_t>::max()));
+}
+
+/// TFLite's DownScaleInt32ToInt16Multiplier.
+static int16_t downScaleToInt16(int32_t multiplier) {
+  constexpr int32_t kRoundingOffset = 1 << 15;
+  if (multiplier >= std::numeric_limits<int32_t>::max() - kRoundingOffset)
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>((multiplier + kRoundingOffset) >> 16);
+}
+
+std::optional<int32_t> mlir::nn::hardSwishInt8(int32_t q, float inScale,
+                                               int32_t inZp, float outScale,
+                                               int32_t outZp) {
+  // HardSwishPrepare, in float as TFLite computes it.
+  const float hiresInputScale = (1.0f / 128.0f) * inScale;
+  const float reluishScale = 3.0f / 32768.0f;
+  QuantizedMultiplier out = quantizeMultiplier(hiresInputScale / outScale);
+  QuantizedMultiplier reluish =
+      quantizeMultiplier(hiresInputScale / reluishScale);
+  if (out.shift > 0) // TFLite's Prepare rejects it
+    return std::nullopt;
+  int16_t outMultiplier = downScaleToInt16(out.multiplier);
+  int16_t reluishMultiplier = downScaleToInt16(reluish.multiplier);
+
+  auto inputValue = static_cast<int16_t>(q - inZp);
+  auto hires = static_cast<int16_t>(inputValue * (1 << 7));
+  int16_t preshiftOutput = srdhm16(hires, outMultiplier);
+  int16_t reluishValue = hires;
+  if (reluish.shift > 0)
+    reluishValue = saturatingLeftShift16(reluishValue, reluish.shift - 1);
+  reluishValue = srdhm16(reluishValue, reluishMultiplier);
+  if (reluish.shift > 0)
+    reluishValue = saturatingLeftShift16(reluishValue, 1);
+  if (reluish.shift < 0)
+    reluishValue = roundingDivideByPOT16(reluishValue, -reluish.shift);
+  reluishValue = static_cast<int16_t>((reluishValue + (1 << 15)) >> 1);
+  int16_t preshift = sdhm16(reluishValue, preshiftOutput);
+  return roundingDivideByPOT16(preshift, -out.shift) + outZp;
+}
+
 int32_t mlir::nn::quantizeFloat(float value, float scale, int32_t zeroPoint) {
   return zeroPoint + static_cast<int32_t>(std::round(value / scale));
 }
@@ -199,6 +289,59 @@ Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
   return emitRoundingDivideByPOT(
       b, loc, emitSaturatingRoundingDoublingHighMul(b, loc, a, multiplier),
       rightShift);
+}
+
+Value mlir::nn::emitSingleRoundingMultiply(OpBuilder &b, Location loc, Value x,
+                                           Value multiplier, Value shift) {
+  Type i64 = b.getI64Type();
+  Value totalShift = arith::ExtSIOp::create(
+      b, loc, i64, arith::SubIOp::create(b, loc, constI32(b, loc, 31), shift));
+  Value round = arith::ShLIOp::create(
+      b, loc, constI64(b, loc, 1),
+      arith::SubIOp::create(b, loc, totalShift, constI64(b, loc, 1)));
+  Value product =
+      arith::MulIOp::create(b, loc, arith::ExtSIOp::create(b, loc, i64, x),
+                            arith::ExtSIOp::create(b, loc, i64, multiplier));
+  Value result = arith::ShRSIOp::create(
+      b, loc, arith::AddIOp::create(b, loc, product, round), totalShift);
+  result = arith::MaxSIOp::create(
+      b, loc, result, constI64(b, loc, std::numeric_limits<int32_t>::min()));
+  result = arith::MinSIOp::create(
+      b, loc, result, constI64(b, loc, std::numeric_limits<int32_t>::max()));
+  return arith::TruncIOp::create(b, loc, b.getI32Type(), result);
+}
+
+Value mlir::nn::emitFp32Requantize(OpBuilder &b, Location loc, Value acc,
+                                   Value scale, int32_t zeroPoint, int32_t qmin,
+                                   int32_t qmax) {
+  // XNNPACK's scalar "fmagic" kernels; the SIMD ones (wasmsimd, sse, neon)
+  // round the same product the same way and clamp in integers.
+  Value v = arith::MulFOp::create(
+      b, loc, arith::SIToFPOp::create(b, loc, b.getF32Type(), acc), scale);
+  // Integer bounds: clamping before rounding equals clamping after, and keeps
+  // |v| < 2^22 where the magic bias rounds exactly.
+  v = arith::MaximumFOp::create(b, loc, v, constF32(b, loc, qmin - zeroPoint));
+  v = arith::MinimumFOp::create(b, loc, v, constF32(b, loc, qmax - zeroPoint));
+  // 1.5 * 2^23: adding it leaves round-half-to-even(v) in the low mantissa
+  // bits under the default rounding mode.
+  v = arith::AddFOp::create(b, loc, v, constF32(b, loc, 12582912.0));
+  Value bits = arith::BitcastOp::create(b, loc, b.getI32Type(), v);
+  return arith::SubIOp::create(b, loc, bits,
+                               constI32(b, loc, 0x4B400000 - zeroPoint));
+}
+
+Value mlir::nn::emitRequantize(OpBuilder &b, Location loc,
+                               RequantizationMode mode, Value acc,
+                               Value multiplier, Value shift, Value scale,
+                               int32_t zeroPoint, int32_t qmin, int32_t qmax) {
+  if (mode == RequantizationMode::Fp32)
+    return emitFp32Requantize(b, loc, acc, scale, zeroPoint, qmin, qmax);
+  Value scaled =
+      mode == RequantizationMode::SingleRounding
+          ? emitSingleRoundingMultiply(b, loc, acc, multiplier, shift)
+          : emitMultiplyByQuantizedMultiplier(b, loc, acc, multiplier, shift);
+  scaled = arith::AddIOp::create(b, loc, scaled, constI32(b, loc, zeroPoint));
+  return emitClampI32(b, loc, scaled, qmin, qmax);
 }
 
 /// gemmlowp's SaturatingRoundingMultiplyByPOT<exponent> for exponent > 0: a

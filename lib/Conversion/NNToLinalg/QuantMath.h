@@ -17,8 +17,28 @@
 #include "mlir/IR/Builders.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace mlir::nn {
+
+/// How an int32 accumulator is rescaled to the int8 output (the
+/// `requantization` option of --convert-nn-to-linalg; docs/numerics.md):
+///   DoubleRounding  TFLite Micro / TFLite's reference kernels (default):
+///                   SaturatingRoundingDoublingHighMul + RoundingDivideByPOT.
+///   SingleRounding  TFLite built with TFLITE_SINGLE_ROUNDING: one 64-bit
+///                   product and one rounding shift.
+///   Fp32            XNNPACK's fp32 requantization (TFLite's CPU delegate):
+///                   float(acc) * float scale, rounded half to even.
+enum class RequantizationMode { DoubleRounding, SingleRounding, Fp32 };
+std::optional<RequantizationMode> parseRequantizationMode(llvm::StringRef name);
+
+/// A layer's rescale factor, as TFLite's kernels (`real`, in double) and as
+/// XNNPACK (`fp32`: input_scale * kernel_scale / output_scale in float).
+struct RequantScale {
+  double real = 0;
+  float fp32 = 0;
+  static RequantScale get(double inScale, double kernelScale, double outScale);
+};
 
 /// TFLite's QuantizeMultiplier: `real ~= multiplier * 2^(shift - 31)` with
 /// multiplier in [2^30, 2^31) (or 0).
@@ -35,6 +55,13 @@ int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
 int32_t roundingDivideByPOT(int32_t x, int exponent);
 int32_t expOnNegativeValues(int32_t a, int integerBits);
 
+/// TFLite's int8 HARD_SWISH of the stored value `q`
+/// (reference_ops::HardSwish, also TFLite Micro's): 16-bit fixed point with
+/// multipliers from HardSwishPrepare; unclamped. Nothing where TFLite's
+/// Prepare rejects the quantization (output multiplier above 1).
+std::optional<int32_t> hardSwishInt8(int32_t q, float inScale, int32_t inZp,
+                                     float outScale, int32_t outZp);
+
 /// TFLite's TfLiteRound (std::round: halves away from zero) of `value / scale`
 /// in float, plus `zeroPoint`: how TFLite quantizes activation bounds.
 int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
@@ -44,6 +71,27 @@ int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
 /// multiplier), max(-shift, 0)). Only the 32x32 product is 64-bit.
 Value emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc, Value x,
                                         Value multiplier, Value shift);
+
+/// Emits TFLITE_SINGLE_ROUNDING's MultiplyByQuantizedMultiplier:
+/// (x * multiplier + 2^(30 - shift)) >> (31 - shift) in 64 bits, saturated
+/// to int32.
+Value emitSingleRoundingMultiply(OpBuilder &b, Location loc, Value x,
+                                 Value multiplier, Value shift);
+
+/// Emits XNNPACK's fp32 requantization of an i32 accumulator: float(acc) *
+/// scale (f32), clamped to [qmin - zp, qmax - zp] in float, rounded half to
+/// even with the 1.5 * 2^23 magic bias (no libm call), plus zp. The result is
+/// an i32 in [qmin, qmax].
+Value emitFp32Requantize(OpBuilder &b, Location loc, Value acc, Value scale,
+                         int32_t zeroPoint, int32_t qmin, int32_t qmax);
+
+/// The one requantization every int8 layer uses:
+/// clamp(rescale(acc) + zeroPoint, qmin, qmax) as an i32, in `mode`.
+/// `multiplier`/`shift` (i32, from quantizeMultiplier) serve the integer
+/// modes, `scale` (f32, RequantScale::fp32) the Fp32 mode.
+Value emitRequantize(OpBuilder &b, Location loc, RequantizationMode mode,
+                     Value acc, Value multiplier, Value shift, Value scale,
+                     int32_t zeroPoint, int32_t qmin, int32_t qmax);
 
 /// Emits SaturatingRoundingDoublingHighMul(a, m) and
 /// RoundingDivideByPOT(x, exponent) on i32 values.

@@ -294,9 +294,29 @@ class Case:
         self.exact, self.atol = exact, atol
 
 
-def requant(acc, real_scales, zp_out, lo, hi):
-    mults, shifts = zip(*(quantize_multiplier(r) for r in real_scales))
-    v = mbqm(acc, np.array(mults, np.int64), np.array(shifts, np.int64))
+# --requantization of the conv/depthwise/fully_connected epilogues.
+REQUANTIZATION = "double-rounding"
+
+
+def single_rounding(x, multiplier, shift):
+    """TFLITE_SINGLE_ROUNDING's MultiplyByQuantizedMultiplier."""
+    total = 31 - np.asarray(shift, np.int64)
+    v = np.asarray(x, np.int64) * np.asarray(multiplier, np.int64)
+    return np.clip((v + (np.int64(1) << (total - 1))) >> total, I32_MIN, I32_MAX)
+
+
+def requant(acc, s_in, w_scales, s_out, zp_out, lo, hi):
+    if REQUANTIZATION == "fp32":
+        # XNNPACK: float(s_in) * float(s_w) / float(s_out) in float, then
+        # float(acc) * scale rounded half to even.
+        scales = np.array([np.float32(np.float32(s_in) * np.float32(s))
+                           / np.float32(s_out) for s in w_scales], np.float32)
+        v = np.rint(np.asarray(acc).astype(np.float32) * scales)
+        return np.clip(v.astype(np.int64) + zp_out, lo, hi).astype(np.int8)
+    mults, shifts = zip(*(quantize_multiplier(s_in * s / s_out)
+                          for s in w_scales))
+    rescale = single_rounding if REQUANTIZATION == "single-rounding" else mbqm
+    v = rescale(acc, np.array(mults, np.int64), np.array(shifts, np.int64))
     return np.clip(v + zp_out, lo, hi).astype(np.int8)
 
 
@@ -347,8 +367,7 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
                        lambda p, wv: p if wv is None else p * wv)
         acc = acc + b
         lo, hi = act_range(act, s_out, zp_out)
-        expected = requant(acc, [s_in * s / s_out for s in w_scales], zp_out,
-                           lo, hi)
+        expected = requant(acc, s_in, w_scales, s_out, zp_out, lo, hi)
     mlir = (f"func.func @net(%x: {tin}) -> {tout} {{\n" + body
             + f"  %y = {op} %x, %w, %b {attrs}\n"
             f"      : ({tin}, {tw}, {tb}) -> {tout}\n"
@@ -356,8 +375,11 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
     return mlir, x, expected
 
 
-def make_fc(rng, quantized, act="relu"):
-    bsz, i, o = 2, 12, 7
+def make_fc(rng, quantized, act="relu", bsz=2, o=7, s_out=0.3, span=128):
+    """`span` bounds |x - zp| and |w|; small values with s_out = 0.0027 give
+    a real scale near 0.37 (one bit of right shift), where the roundings of
+    the requantization modes differ most often."""
+    i = 12
     if not quantized:
         x = rng.uniform(-2, 2, (bsz, 3, 4)).astype(np.float32)
         w = rng.uniform(-1, 1, (o, i)).astype(np.float32)
@@ -370,9 +392,11 @@ def make_fc(rng, quantized, act="relu"):
                            @ w.T.astype(np.float64) + b, lo, hi
                            ).astype(np.float32)
     else:
-        s_in, zp_in, s_w, s_out, zp_out = f32(0.1), 5, f32(0.01), f32(0.3), -4
-        x = rng.integers(-128, 128, (bsz, 3, 4)).astype(np.int8)
-        w = rng.integers(-127, 128, (o, i)).astype(np.int8)
+        s_in, zp_in, s_w, s_out, zp_out = f32(0.1), 5, f32(0.01), f32(s_out), -4
+        x = rng.integers(-span, span, (bsz, 3, 4))
+        x = (x if span == 128 else x + zp_in).astype(np.int8)
+        w = rng.integers(-min(span, 127), min(span, 127) + 1,
+                         (o, i)).astype(np.int8)
         b = rng.integers(-3000, 3000, (o,)).astype(np.int32)
         qw, qb = qtype(s_w, 0, "i8<-127:127>"), qtype(s_in * s_w, 0, "i32")
         tin = ttype((bsz, 3, 4), qtype(s_in, zp_in))
@@ -382,7 +406,7 @@ def make_fc(rng, quantized, act="relu"):
         acc = (x.reshape(bsz, i).astype(np.int64) - zp_in) @ w.T.astype(
             np.int64) + b
         lo, hi = act_range(act, s_out, zp_out)
-        expected = requant(acc, [s_in * s_w / s_out], zp_out, lo, hi)
+        expected = requant(acc, s_in, [s_w], s_out, zp_out, lo, hi)
     mlir = (f"func.func @net(%x: {tin}) -> {tout} {{\n" + body
             + f"  %y = nn.fully_connected %x, %w, %b "
             f"{{fused_activation = #nn.fused_activation<{act}>}}\n"
@@ -587,6 +611,8 @@ CASES = {
     "depthwise_int8": lambda r: make_conv(r, True, True),
     "fully_connected_f32": lambda r: make_fc(r, False),
     "fully_connected_int8": lambda r: make_fc(r, True),
+    "fully_connected_int8_fine": lambda r: make_fc(
+        r, True, act="none", bsz=16, o=16, s_out=0.0027, span=8),
     "avg_pool_f32": lambda r: make_pool(r, False, "avg"),
     "avg_pool_int8": lambda r: make_pool(r, True, "avg"),
     "max_pool_int8": lambda r: make_pool(r, True, "max"),
@@ -612,10 +638,22 @@ def main():
     parser.add_argument("--harness", required=True)
     parser.add_argument("--cc", default="clang-22")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requantization", default="double-rounding",
+                        choices=["double-rounding", "single-rounding", "fp32"])
     args = parser.parse_args()
+    global REQUANTIZATION
+    REQUANTIZATION = args.requantization
 
     rng = np.random.default_rng(args.seed)
     mlir, x, expected = CASES[args.case](rng)
+    # How many elements another mode rounds differently: a mode test that
+    # passes only if the mode reached the code.
+    changed = None
+    if REQUANTIZATION != "double-rounding":
+        REQUANTIZATION = "double-rounding"
+        _, _, default = CASES[args.case](np.random.default_rng(args.seed))
+        REQUANTIZATION = args.requantization
+        changed = int((default != expected).sum())
     w = args.work
     with open(w + ".mlir", "w") as f:
         f.write(mlir)
@@ -626,7 +664,8 @@ def main():
         if result.returncode != 0:
             sys.exit(f"command failed: {' '.join(cmd)}\n{result.stderr}")
 
-    run([f"{args.tools}/nn-opt", w + ".mlir", "--nn-lower-to-llvm",
+    run([f"{args.tools}/nn-opt", w + ".mlir",
+         f"--nn-lower-to-llvm=requantization={args.requantization}",
          "-o", w + ".llvm.mlir"])
     run([f"{args.tools}/nn-translate", "--mlir-to-llvmir", w + ".llvm.mlir",
          "-o", w + ".ll"])
@@ -651,6 +690,8 @@ def main():
     exact = int((got == expected).sum())
     print(f"{args.case}: {expected.size} elements match "
           f"({exact} exactly)")
+    if changed is not None:
+        print(f"{changed} of them differ under double-rounding")
 
 
 if __name__ == "__main__":
