@@ -11,18 +11,16 @@
 # file gets the N outputs (one harness run). Prints the harness's
 # "inference: N instructions" (QEMU -icount, SysTick) or "inference: N ns"
 # (host), one line per sample, and exits with the harness's status. The host
-# build uses $CC (default cc). --allow-libm links the C math library for code
-# that calls it (not a deployable build: nnc validate uses it to measure the
-# numerics of such code anyway).
+# build uses $CC (default cc).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
-  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|rv32imc|host> --object F.o --header F.h --input IN --output OUT [--samples N] [--allow-libm] [--work-dir DIR]" >&2
+  echo "usage: $0 --target <cortex-m4|cortex-m7|cortex-m33|cortex-m55|rv32imc|host> --object F.o --header F.h --input IN --output OUT [--samples N] [--work-dir DIR]" >&2
   exit 2
 }
 
-target="" object="" header="" input="" output="" work="" samples=1 libm=()
+target="" object="" header="" input="" output="" work="" samples=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -32,7 +30,6 @@ while [ $# -gt 0 ]; do
     --output) output="$2"; shift 2 ;;
     --work-dir) work="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
-    --allow-libm) libm=(-lm); shift ;;
     *) usage ;;
   esac
 done
@@ -56,9 +53,6 @@ fi
 # own helpers (libgcc/compiler-rt: __aeabi_*, __mulsi3, ...), never libc/libm.
 undefined="$(nm -u "$object" | awk '{print $2}')"
 calls="$(echo "$undefined" | grep -vE '^(memcpy|memset|memmove|__.*)?$' || true)"
-if [ ${#libm[@]} -gt 0 ]; then
-  calls="$(echo "$calls" | grep -vE '^(exp|log|tanh|sqrt|pow|fmax|fmin|round|floor|ceil|fabs)f?$' || true)"
-fi
 if [ -n "$calls" ]; then
   echo "run.sh: $object calls library functions beyond memcpy/memset:" $calls >&2
   exit 1
@@ -85,7 +79,7 @@ if [ "$target" = host ]; then
   host_cc="${CC:-cc}"
   "$host_cc" "${cflags[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
   "$host_cc" "${cflags[@]}" -c "$here/host/board.c" -o "$work/board.o"
-  "$host_cc" "$work/harness.o" "$work/board.o" "$object" ${libm[@]+"${libm[@]}"} -o "$work/$name"
+  "$host_cc" "$work/harness.o" "$work/board.o" "$object" -o "$work/$name"
   exec "$work/$name" "$input" "$output" "$samples"
 fi
 
@@ -138,7 +132,7 @@ arm_cc=(arm-none-eabi-gcc "${cflags[@]}" "${cpu[@]}" -mthumb -mfloat-abi=hard)
 "${arm_cc[@]}" -c "$here/mps2/startup.c" -o "$work/startup.o"
 # newlib (nano) provides memcpy/memset to the network and the harness.
 "${arm_cc[@]}" "$work/harness.o" "$work/board.o" "$work/semihosting.o" \
-  "$work/startup.o" "$object" ${libm[@]+"${libm[@]}"} -nostartfiles --specs=nano.specs -L "$here" -T "$here/mps2/$ld" \
+  "$work/startup.o" "$object" -nostartfiles --specs=nano.specs -L "$here" -T "$here/mps2/$ld" \
   -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,--no-warn-execstack -o "$elf"
 
 exec qemu-system-arm -M "$machine" "${qemu_args[@]}" -kernel "$elf"

@@ -100,12 +100,6 @@ static cl::opt<std::string>
                      "temporary one, removed)"),
             cl::sub(validateCommand));
 
-static cl::opt<bool> allowLibm(
-    "allow-libm",
-    cl::desc("Compiled targets: link the C math library for generated code "
-             "that calls it (runtime/run.sh refuses such code otherwise)"),
-    cl::sub(validateCommand));
-
 static cl::opt<std::string> requantization(
     "requantization",
     cl::desc("Compiled targets: int8 requantization of the code under test "
@@ -377,8 +371,6 @@ llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
       "--object",  objectPath,  "--header",   headerPath,
       "--input",   rawInput,    "--output",   outRaw,
       "--samples", samplesText, "--work-dir", workPath};
-  if (allowLibm)
-    argv.push_back("--allow-libm");
   // The environment, with the host compiler for run.sh.
   std::vector<std::string> envStrings;
   for (char **e = environ; *e; ++e)
@@ -452,9 +444,6 @@ llvm::Expected<nn::ReferenceRun> CompiledRunner::run() {
   if (output)
     result.outputDequantization.push_back(output->dequantization);
   result.isClassifier = outputFromSoftmax;
-  if (allowLibm)
-    result.notes.push_back("--allow-libm: the C math library is linked with "
-                           "the network, which may call it");
 
   if (request.dumpActivationsDir.empty())
     return result;
