@@ -173,7 +173,8 @@ static LogicalResult generateCode(ModuleOp module, llvm::Module &llvmModule,
 LogicalResult mlir::nn::emitForTarget(ModuleOp module,
                                       const EmitOptions &options,
                                       ArrayRef<EmitOutput> outputs) {
-  if (options.optLevel > 3 || options.sizeLevel > 2)
+  if (options.optLevel > 3 || options.sizeLevel > 2 ||
+      options.irOptLevel.value_or(0) > 3)
     return emitError(module.getLoc(), "optimization level out of range");
   const TargetPreset *preset = resolveTarget(module, options);
   if (!preset)
@@ -203,8 +204,9 @@ LogicalResult mlir::nn::emitForTarget(ModuleOp module,
       function.addFnAttr("target-features", preset->features);
   }
 
-  auto optimize = makeOptimizingTransformer(options.optLevel, options.sizeLevel,
-                                            machine.get());
+  auto optimize =
+      makeOptimizingTransformer(options.irOptLevel.value_or(options.optLevel),
+                                options.sizeLevel, machine.get());
   if (llvm::Error error = optimize(llvmModule.get()))
     return emitError(module.getLoc(), "LLVM optimization failed: ")
            << llvm::toString(std::move(error));

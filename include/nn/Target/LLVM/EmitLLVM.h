@@ -17,6 +17,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
 
+#include <optional>
 #include <string>
 
 namespace mlir::nn {
@@ -30,6 +31,9 @@ struct EmitOptions {
   /// LLVM's -O level (0-3) and size level (0, 1 = -Os, 2 = -Oz).
   unsigned optLevel = 2;
   unsigned sizeLevel = 0;
+  /// The -O level of LLVM's IR optimization pipeline alone, when it should
+  /// differ from `optLevel` (which still drives code generation).
+  std::optional<unsigned> irOptLevel;
 };
 
 /// Translates the LLVM-dialect `module` to LLVM IR for the chosen target,
