@@ -65,7 +65,8 @@ config.substitutions.append(
     ("%armnn_reference", "/usr/bin/python3 " + os.path.join(reference_dir, "armnn-reference.py")))
 # Debian's stock mlir-opt (mlir-22-tools) with our plugins (test/Plugins).
 llvm_config.add_tool_substitutions([ToolSubst("mlir-opt", unresolved="fatal"),
-                                    ToolSubst("mlir-translate", unresolved="fatal")],
+                                    ToolSubst("mlir-translate", unresolved="fatal"),
+                                    ToolSubst("llvm-objdump", unresolved="fatal")],
                                    [config.llvm_tools_dir])
 config.substitutions.append(
     ("%nn_dialect_plugin", os.path.join(config.nn_obj_root, "lib", "NNDialectPlugin.so")))

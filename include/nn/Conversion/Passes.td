@@ -39,19 +39,34 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     TFLite's reference kernels), `single-rounding` (TFLite built with
     `TFLITE_SINGLE_ROUNDING`) or `fp32` (XNNPACK, TFLite's default CPU
     delegate: float(acc) * float scale rounded half to even).
+
+    `arm-dsp` (set by `--nn-lower-to-llvm` for targets with the Arm DSP
+    extension: cortex-m4, m7, m33, m55) computes the int8 inner products of
+    conv2d and fully_connected over contiguous runs of input channels (a
+    whole kernel row when the x dilation is 1 and there is one group) four
+    operands at a time: a `vector<4xi8>` read bitcast to i32 for input and
+    weights, `llvm.arm.sxtb16` on the word and on the word rotated by 8, and
+    two `llvm.arm.smlad` dual multiply-accumulates, as CMSIS-NN does; the
+    `length % 4` last products stay scalar. Only where the input zero point
+    is folded out of the inner loop (windows that read no padding); the
+    result is the same i32 as the portable loop's.
   }];
   let options = [
     Option<"requantization", "requantization", "std::string",
            /*default=*/"\"double-rounding\"",
-           "int8 requantization: double-rounding (TFLite Micro), single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK)">
+           "int8 requantization: double-rounding (TFLite Micro), single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK)">,
+    Option<"armDsp", "arm-dsp", "bool", /*default=*/"false",
+           "int8 conv2d/fully_connected inner products with the Arm DSP extension (SXTB16 + SMLAD)">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::func::FuncDialect",
     "::mlir::linalg::LinalgDialect",
+    "::mlir::LLVM::LLVMDialect",
     "::mlir::math::MathDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
   ];
 }
 
@@ -88,6 +103,29 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"host\"",
            "host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or rv32imc">,
+  ];
+}
+
+def NNConvertVectorToLLVMPass : Pass<"nn-convert-vector-to-llvm", "ModuleOp"> {
+  let summary = "lower the vector reads of the arm-dsp kernels to LLVM with a given index width";
+  let description = [{
+    The `arm-dsp` lowering of `--convert-nn-to-linalg` reads four int8
+    operands at a time with 1-D in-bounds `vector.transfer_read`s, bitcast
+    to `vector<1xi32>` and extracted. This pass turns those into
+    `vector.load` and lowers the vector ops to the LLVM dialect with
+    `index-bitwidth`, like the other `--convert-*-to-llvm` passes of the
+    pipeline: upstream's `--convert-vector-to-llvm` always converts `index`
+    to i64, which does not reconcile with the i32 `index` of 32-bit targets.
+    Leaves memrefs for `--finalize-memref-to-llvm`.
+  }];
+  let options = [
+    Option<"indexBitwidth", "index-bitwidth", "unsigned", /*default=*/"0",
+           "Bitwidth of the index type, 0 to use the data layout's">,
+  ];
+  let dependentDialects = [
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::vector::VectorDialect",
   ];
 }
 

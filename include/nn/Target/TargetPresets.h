@@ -49,6 +49,12 @@ struct TargetPreset {
   unsigned pointerBits;
   /// One line for --help and the docs.
   llvm::StringRef description;
+
+  /// Whether the target has the Arm DSP extension (SXTB16, SMLAD): its
+  /// features name it, or MVE, which implies it (LLVM's ARM.td).
+  bool hasArmDsp() const {
+    return features.contains("+dsp") || features.contains("+mve");
+  }
 };
 
 /// Every target, in the order the docs list them.

@@ -35,6 +35,7 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // nn -> linalg on tensors.
   ConvertNNToLinalgPassOptions lowering;
   lowering.requantization = options.requantization;
+  lowering.armDsp = target && target->hasArmDsp();
   pm.addPass(createConvertNNToLinalgPass(lowering));
 
   // Tensors -> buffers: one-shot bufferization, results as out-parameters,
@@ -54,6 +55,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
+  if (lowering.armDsp)
+    pm.addPass(createNNConvertVectorToLLVMPass({indexBitwidth}));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(
       {/*useAlignedAlloc=*/false, indexBitwidth,
        /*useGenericFunctions=*/false}));

@@ -17,6 +17,7 @@
 
 #include "nn/Conversion/Passes.h"
 
+#include "ArmDsp.h"
 #include "QuantMath.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -243,6 +244,9 @@ static Value clampF32(OpBuilder &b, Location loc, Value x,
 /// The pass's `requantization` option, which the type converter carries.
 static RequantizationMode
 getRequantizationMode(const ConversionPattern &pattern);
+
+/// The pass's `arm-dsp` option, which the type converter carries.
+static bool useArmDsp(const ConversionPattern &pattern);
 
 /// Requantization of an i32 accumulator to the output's storage type:
 /// clamp(rescale(acc) + zp, range), rescaled as `mode` says (emitRequantize).
@@ -852,6 +856,38 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
             epilogue))
       inZp = 0;
 
+    // On DSP targets, windows that read every tap with the zero point folded
+    // out multiply raw int8 runs with SMLAD: a whole kernel row (kx, ic),
+    // contiguous in input and filter when the x dilation is 1 and there is
+    // one group, else the channels of one tap. Views with (x, c) collapsed
+    // let one read cross the pixels of a row.
+    bool rowRun = groups == 1 && dilations[1] == 1;
+    int64_t run = rowRun ? kernel[1] * groupChannels : groupChannels;
+    bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
+    // A 1x1 convolution over every pixel (stride 1, no padding) is a matrix
+    // product of the pixels' channels by the filter: 2 x 2 register blocks.
+    if (armDsp && inZp == 0 && fitsY && fitsX && kernel[0] == 1 &&
+        kernel[1] == 1 && strides[0] == 1 && strides[1] == 1 && groups == 1 &&
+        outShape[1] == inShape[1] && outShape[2] == inShape[2]) {
+      int64_t pixels = outShape[0] * outShape[1] * outShape[2];
+      Value result = buildArmDspMatmul(
+          rewriter, loc, reshapeTo(rewriter, loc, input, {pixels, inShape[3]}),
+          reshapeTo(rewriter, loc, adaptor.getFilter(), {fShape[0], fShape[3]}),
+          emptyTensor(rewriter, loc, {pixels, outShape[3]}, storage),
+          [&](OpBuilder &b, Location l, Value acc, Value channel) {
+            return epilogue.emit(b, l, acc, channel);
+          });
+      rewriter.replaceOp(op, reshapeTo(rewriter, loc, result, outShape));
+      return success();
+    }
+    Value dspInput, dspFilter;
+    if (armDsp) {
+      dspInput = reshapeTo(rewriter, loc, input,
+                           {inShape[0], inShape[1], inShape[2] * inShape[3]});
+      dspFilter = reshapeTo(rewriter, loc, adaptor.getFilter(),
+                            {fShape[0], fShape[1], fShape[2] * fShape[3]});
+    }
+
     Value init = emptyTensor(rewriter, loc, outShape, storage);
     Value result = buildPerElement(
         rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
@@ -879,6 +915,31 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
             WindowRange rx =
                 getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
                                dilations[1], inShape[2], outShape[2], inside);
+            if (armDsp && inside && zp == 0) {
+              SmallVector<Value> lbs{ry.lo}, ubs{ry.hi};
+              if (!rowRun) {
+                lbs.push_back(rx.lo);
+                ubs.push_back(rx.hi);
+              }
+              return buildReduction(
+                  b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
+                  [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+                    Value iy =
+                        affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
+                    Value kx = rowRun ? constIndex(rb, rl, 0) : ivs[1];
+                    Value ix = affineIndex(rb, rl, rx.origin, kx, dilations[1]);
+                    Value xColumn = arith::AddIOp::create(
+                        rb, rl,
+                        arith::MulIOp::create(rb, rl, ix,
+                                              constIndex(rb, rl, inShape[3])),
+                        channelBase);
+                    Value wColumn = arith::MulIOp::create(
+                        rb, rl, kx, constIndex(rb, rl, groupChannels));
+                    return buildArmDspDotProduct(rb, rl, acc, dspInput,
+                                                 {n, iy, xColumn}, dspFilter,
+                                                 {o, ivs[0], wColumn}, run);
+                  });
+            }
             SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
             if (!isDepthwise) {
               lbs.push_back(constIndex(b, l, 0));
@@ -1002,6 +1063,18 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
                     epilogue))
       inZp = 0;
     Value init = emptyTensor(rewriter, loc, {batch, outF}, storage);
+    // Raw int8 x int8 products (zero point folded or 0) on DSP targets:
+    // SMLAD in 2 x 2 register blocks.
+    if (quantized && inZp == 0 && useArmDsp(*this)) {
+      Value result = buildArmDspMatmul(
+          rewriter, loc, input, adaptor.getWeights(), init,
+          [&](OpBuilder &b, Location l, Value acc, Value channel) {
+            return epilogue.emit(b, l, acc, channel);
+          });
+      rewriter.replaceOp(op,
+                         reshapeTo(rewriter, loc, result, outType.getShape()));
+      return success();
+    }
     Value result = buildPerElement(
         rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
           Value acc = buildReduction(
@@ -1907,9 +1980,10 @@ static InPlaceOperands findInPlaceOperands(ModuleOp module) {
 
 namespace {
 /// Quantized tensors become tensors of their storage type. Carries the
-/// pass's requantization mode to the patterns.
+/// pass's requantization mode and arm-dsp option to the patterns.
 struct StorageTypeConverter : TypeConverter {
   RequantizationMode requantization = RequantizationMode::DoubleRounding;
+  bool armDsp = false;
   StorageTypeConverter() {
     addConversion([](Type type) { return type; });
     addConversion([](quant::QuantizedType type) -> Type {
@@ -1945,10 +2019,12 @@ struct ConvertNNToLinalgPass
       return signalPassFailure();
     }
     converter.requantization = *mode;
+    converter.armDsp = armDsp;
     ConversionTarget target(*ctx);
-    target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
-                           math::MathDialect, scf::SCFDialect,
-                           tensor::TensorDialect>();
+    target
+        .addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
+                         LLVM::LLVMDialect, math::MathDialect, scf::SCFDialect,
+                         tensor::TensorDialect, vector::VectorDialect>();
     target.addIllegalDialect<NNDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return converter.isSignatureLegal(op.getFunctionType()) &&
@@ -1993,4 +2069,8 @@ struct ConvertNNToLinalgPass
 static RequantizationMode
 getRequantizationMode(const ConversionPattern &pattern) {
   return pattern.getTypeConverter<StorageTypeConverter>()->requantization;
+}
+
+static bool useArmDsp(const ConversionPattern &pattern) {
+  return pattern.getTypeConverter<StorageTypeConverter>()->armDsp;
 }

@@ -238,21 +238,14 @@ Value mlir::nn::emitSaturatingRoundingDoublingHighMul(OpBuilder &b,
   Value ab =
       arith::MulIOp::create(b, loc, arith::ExtSIOp::create(b, loc, i64, a),
                             arith::ExtSIOp::create(b, loc, i64, m));
-  Value zero64 = constI64(b, loc, 0);
-  Value abNegative =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ab, zero64);
-  Value nudge = arith::SelectOp::create(b, loc, abNegative,
-                                        constI64(b, loc, 1 - (1LL << 30)),
-                                        constI64(b, loc, 1LL << 30));
-  Value sum = arith::AddIOp::create(b, loc, ab, nudge);
-  // C's `/ (1ll << 31)` truncates toward zero; a shift (no 64-bit division
-  // libcall on 32-bit targets) does the same after biasing negative values.
-  Value sumNegative =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, sum, zero64);
-  Value bias = arith::SelectOp::create(
-      b, loc, sumNegative, constI64(b, loc, (1LL << 31) - 1), zero64);
+  // TFLite's (ab + (ab >= 0 ? 2^30 : 1 - 2^30)) / 2^31, truncating toward
+  // zero, is floor((ab + 2^30) / 2^31) for every ab: for ab < 0 the sum is
+  // negative and truncation is ceil(s / 2^31) = floor((s + 2^31 - 1) / 2^31)
+  // = floor((ab + 2^30) / 2^31). So one add and an arithmetic shift (SMULL,
+  // ADDS/ADC, and a funnel shift on 32-bit Arm), no nudge or bias selects.
   Value high64 = arith::ShRSIOp::create(
-      b, loc, arith::AddIOp::create(b, loc, sum, bias), constI64(b, loc, 31));
+      b, loc, arith::AddIOp::create(b, loc, ab, constI64(b, loc, 1LL << 30)),
+      constI64(b, loc, 31));
   Value high = arith::TruncIOp::create(b, loc, b.getI32Type(), high64);
   return arith::SelectOp::create(
       b, loc, overflow, constI32(b, loc, std::numeric_limits<int32_t>::max()),

@@ -17,10 +17,9 @@
 // DOUBLE: arith.constant 1717986918 : i32
 // DOUBLE: tensor.extract %[[SHIFTS]]
 // DOUBLE: arith.cmpi eq, %{{.*}}, %c-2147483648_i32
-// DOUBLE: arith.muli %{{.*}} : i64
-// DOUBLE: arith.constant -1073741823 : i64
-// DOUBLE: arith.constant 1073741824 : i64
-// DOUBLE: arith.shrsi %{{.*}}, %c31_i64 : i64
+// DOUBLE: %[[AB:.*]] = arith.muli %{{.*}} : i64
+// DOUBLE: %[[NUDGED:.*]] = arith.addi %[[AB]], %c1073741824_i64 : i64
+// DOUBLE: arith.shrsi %[[NUDGED]], %c31_i64 : i64
 // DOUBLE: arith.andi
 // DOUBLE: arith.cmpi sgt
 // DOUBLE: arith.shrsi %{{.*}} : i32

@@ -9,11 +9,15 @@ rounding, TFLite's activation ranges and rounded average), compiles the
 module with nn-opt | nn-translate | clang, runs it and compares every output
 element.
 
-  e2e.py CASE --tools DIR --work PREFIX [--cc clang-22]
+  e2e.py CASE --tools DIR --work PREFIX [--cc clang-22] [--target T]
+
+With --target other than host, the module goes through `nnc generate` for T
+and runs in QEMU (runtime/run.sh) instead.
 """
 
 import argparse
 import math
+import os
 import subprocess
 import sys
 
@@ -321,9 +325,10 @@ def requant(acc, s_in, w_scales, s_out, zp_out, lo, hi):
 
 
 def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
-              stride=(2, 1), dil=(1, 1), mult=2, groups=1):
-    n, h, wd, c = 1, 7, 6, 3 * groups
-    kh, kw = 3, 3
+              stride=(2, 1), dil=(1, 1), mult=2, groups=1, group_c=3,
+              kernel=(3, 3)):
+    n, h, wd, c = 1, 7, 6, group_c * groups
+    kh, kw = kernel
     oc = c * mult if depthwise else 5 * groups
     oh, _ = window_out(h, kh, stride[0], dil[0], padding)
     ow, _ = window_out(wd, kw, stride[1], dil[1], padding)
@@ -375,17 +380,18 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
     return mlir, x, expected
 
 
-def make_fc(rng, quantized, act="relu", bsz=2, o=7, s_out=0.3, span=128):
+def make_fc(rng, quantized, act="relu", bsz=2, o=7, s_out=0.3, span=128,
+            i=12):
     """`span` bounds |x - zp| and |w|; small values with s_out = 0.0027 give
     a real scale near 0.37 (one bit of right shift), where the roundings of
     the requantization modes differ most often."""
-    i = 12
+    in_shape = (bsz, 3, 4) if i == 12 else (bsz, i)
     if not quantized:
-        x = rng.uniform(-2, 2, (bsz, 3, 4)).astype(np.float32)
+        x = rng.uniform(-2, 2, in_shape).astype(np.float32)
         w = rng.uniform(-1, 1, (o, i)).astype(np.float32)
         b = rng.uniform(-1, 1, (o,)).astype(np.float32)
         tin, tw, tb, tout = (ttype(s, "f32") for s in
-                             ((bsz, 3, 4), (o, i), (o,), (bsz, o)))
+                             (in_shape, (o, i), (o,), (bsz, o)))
         body = const("w", w, "f32", "f32") + const("b", b, "f32", "f32")
         lo, hi = f32_range(act)
         expected = np.clip(x.reshape(bsz, i).astype(np.float64)
@@ -393,13 +399,13 @@ def make_fc(rng, quantized, act="relu", bsz=2, o=7, s_out=0.3, span=128):
                            ).astype(np.float32)
     else:
         s_in, zp_in, s_w, s_out, zp_out = f32(0.1), 5, f32(0.01), f32(s_out), -4
-        x = rng.integers(-span, span, (bsz, 3, 4))
+        x = rng.integers(-span, span, in_shape)
         x = (x if span == 128 else x + zp_in).astype(np.int8)
         w = rng.integers(-min(span, 127), min(span, 127) + 1,
                          (o, i)).astype(np.int8)
         b = rng.integers(-3000, 3000, (o,)).astype(np.int32)
         qw, qb = qtype(s_w, 0, "i8<-127:127>"), qtype(s_in * s_w, 0, "i32")
-        tin = ttype((bsz, 3, 4), qtype(s_in, zp_in))
+        tin = ttype(in_shape, qtype(s_in, zp_in))
         tw, tb = ttype((o, i), qw), ttype((o,), qb)
         tout = ttype((bsz, o), qtype(s_out, zp_out))
         body = const("w", w, "i8", qw) + const("b", b, "i32", qb)
@@ -607,12 +613,30 @@ CASES = {
     "conv2d_int8_valid_dilated": lambda r: make_conv(
         r, True, False, act="relu", padding="valid", stride=(1, 1),
         dil=(2, 1)),
+    # Odd channel counts for the arm-dsp kernels: kernel rows of 3 x 5 = 15
+    # (interior and border outputs), runs of one tap's 5 channels when the
+    # x dilation is 2 or there are groups.
+    "conv2d_int8_c5": lambda r: make_conv(r, True, False, stride=(1, 1),
+                                          group_c=5),
+    "conv2d_int8_c5_dilated_x": lambda r: make_conv(
+        r, True, False, act="none", padding="valid", stride=(1, 1),
+        dil=(1, 2), group_c=5),
+    "conv2d_int8_1x1": lambda r: make_conv(
+        r, True, False, padding="valid", stride=(1, 1), group_c=7,
+        kernel=(1, 1)),
+    "conv2d_int8_c5_groups": lambda r: make_conv(
+        r, True, False, act="none", stride=(1, 1), groups=2, group_c=5),
     "depthwise_f32": lambda r: make_conv(r, False, True),
     "depthwise_int8": lambda r: make_conv(r, True, True),
     "fully_connected_f32": lambda r: make_fc(r, False),
     "fully_connected_int8": lambda r: make_fc(r, True),
     "fully_connected_int8_fine": lambda r: make_fc(
         r, True, act="none", bsz=16, o=16, s_out=0.0027, span=8),
+    # Reduction lengths for the arm-dsp kernels (four products per SMLAD
+    # pair, the rest scalar): 4k+3 in a loop, 4+3 straight, 3 all scalar.
+    "fully_connected_int8_odd": lambda r: make_fc(r, True, bsz=3, i=27),
+    "fully_connected_int8_7": lambda r: make_fc(r, True, act="none", i=7),
+    "fully_connected_int8_3": lambda r: make_fc(r, True, i=3),
     "avg_pool_f32": lambda r: make_pool(r, False, "avg"),
     "avg_pool_int8": lambda r: make_pool(r, True, "avg"),
     "max_pool_int8": lambda r: make_pool(r, True, "max"),
@@ -638,6 +662,7 @@ def main():
     parser.add_argument("--harness", required=True)
     parser.add_argument("--cc", default="clang-22")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--target", default="host")
     parser.add_argument("--requantization", default="double-rounding",
                         choices=["double-rounding", "single-rounding", "fp32"])
     args = parser.parse_args()
@@ -664,15 +689,25 @@ def main():
         if result.returncode != 0:
             sys.exit(f"command failed: {' '.join(cmd)}\n{result.stderr}")
 
-    run([f"{args.tools}/nn-opt", w + ".mlir",
-         f"--nn-lower-to-llvm=requantization={args.requantization}",
-         "-o", w + ".llvm.mlir"])
-    run([f"{args.tools}/nn-translate", "--mlir-to-llvmir", w + ".llvm.mlir",
-         "-o", w + ".ll"])
-    run([args.cc, "-O1", "-Wno-override-module", "-DENTRY=net_run",
-         args.harness, w + ".ll", "-o", w + ".exe", "-lm"])
-    run([w + ".exe", w + ".in", w + ".out", str(x.nbytes),
-         str(expected.nbytes)])
+    if args.target == "host":
+        run([f"{args.tools}/nn-opt", w + ".mlir",
+             f"--nn-lower-to-llvm=requantization={args.requantization}",
+             "-o", w + ".llvm.mlir"])
+        run([f"{args.tools}/nn-translate", "--mlir-to-llvmir",
+             w + ".llvm.mlir", "-o", w + ".ll"])
+        run([args.cc, "-O1", "-Wno-override-module", "-DENTRY=net_run",
+             args.harness, w + ".ll", "-o", w + ".exe", "-lm"])
+        run([w + ".exe", w + ".in", w + ".out", str(x.nbytes),
+             str(expected.nbytes)])
+    else:
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "..", "..")
+        run([f"{args.tools}/nnc", "generate", w + ".mlir", "--target",
+             args.target, "--name", "net", "--requantization",
+             args.requantization, "-o", w + ".gen"])
+        run(["bash", os.path.join(root, "runtime", "run.sh"), "--target",
+             args.target, "--object", w + ".gen/net.o", "--header",
+             w + ".gen/net.h", "--input", w + ".in", "--output", w + ".out"])
     got = np.fromfile(w + ".out", dtype=expected.dtype).reshape(expected.shape)
 
     if expected.dtype == np.float32:

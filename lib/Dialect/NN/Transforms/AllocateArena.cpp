@@ -22,6 +22,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
 
 namespace mlir::nn {
 #define GEN_PASS_DEF_NNALLOCATEARENA
@@ -191,6 +192,11 @@ void nn::buildBufferizePipeline(OpPassManager &pm,
   // which would waste RAM on a microcontroller.
   bufferize.bufferAlignment = options.alignment;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Loops that write a buffer in place (the arm-dsp matrix products carry
+  // their output tensor as iter_args) pass it through as a result; folding
+  // such results into the loop's init lets the returned alloc become the
+  // out-parameter below.
+  pm.addPass(createCanonicalizerPass());
   // Results become caller-provided buffers, so no alloc escapes the arena;
   // a static alloc that is returned is replaced by the out-parameter.
   bufferization::BufferResultsToOutParamsPassOptions outParams;

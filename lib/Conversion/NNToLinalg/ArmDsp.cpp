@@ -1,0 +1,208 @@
+//===- ArmDsp.cpp - int8 dot products with the Arm DSP extension ----------===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ArmDsp.h"
+#include "QuantMath.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+/// `indices` with `offset` added to the last one.
+static SmallVector<Value> offsetLast(OpBuilder &b, Location l,
+                                     ValueRange indices, Value offset) {
+  SmallVector<Value> result(indices);
+  result.back() = arith::AddIOp::create(b, l, result.back(), offset);
+  return result;
+}
+
+/// Four consecutive int8 elements as one little-endian i32 word: a
+/// vector<4xi8> read (one unaligned 32-bit LDR on the Cortex-M) bitcast to
+/// i32.
+static Value loadWord(OpBuilder &b, Location l, Value tensor,
+                      ValueRange indices) {
+  Value pad = arith::ConstantOp::create(b, l, b.getI8IntegerAttr(0));
+  Value bytes = vector::TransferReadOp::create(
+      b, l, VectorType::get({4}, b.getI8Type()), tensor, indices, pad,
+      ArrayRef<bool>{true});
+  Value word = vector::BitCastOp::create(
+      b, l, VectorType::get({1}, b.getI32Type()), bytes);
+  return vector::ExtractOp::create(b, l, word, ArrayRef<int64_t>{0});
+}
+
+static Value callIntrinsic(OpBuilder &b, Location l, StringRef name,
+                           ValueRange args) {
+  return LLVM::CallIntrinsicOp::create(b, l, b.getI32Type(),
+                                       b.getStringAttr(name), args)
+      .getResult(0);
+}
+
+/// SXTB16: bytes 0 and 2 of `word` sign-extended into two halfwords.
+static Value sxtb16(OpBuilder &b, Location l, Value word) {
+  return callIntrinsic(b, l, "llvm.arm.sxtb16", {word});
+}
+
+/// `word` rotated right by 8 bits, which SXTB16 folds into its own rotation
+/// field: SXTB16(ROR(word, 8)) extends bytes 1 and 3.
+static Value rotateRight8(OpBuilder &b, Location l, Value word) {
+  Value right = arith::ShRUIOp::create(b, l, word, constI32(b, l, 8));
+  Value left = arith::ShLIOp::create(b, l, word, constI32(b, l, 24));
+  return arith::OrIOp::create(b, l, right, left);
+}
+
+/// A word split into its sign-extended halfword pairs: bytes 0 and 2, then
+/// bytes 1 and 3.
+static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word) {
+  return {sxtb16(b, l, word), sxtb16(b, l, rotateRight8(b, l, word))};
+}
+
+/// `accs[i * ws + j] + sum(x_i[k] * w_j[k] for k < length)` for the
+/// `xIndices.size()` rows x_i of `x` and `ws = wIndices.size()` rows w_j of
+/// `w` (a register block): each word of a row is loaded and split once and
+/// used by every product it takes part in.
+static SmallVector<Value>
+buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
+                 ArrayRef<SmallVector<Value>> xIndices, Value w,
+                 ArrayRef<SmallVector<Value>> wIndices, int64_t length) {
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, l, v);
+  };
+  size_t ws = wIndices.size();
+  auto words = [&](OpBuilder &wb, Location wl, Value offset,
+                   ValueRange sums) -> SmallVector<Value> {
+    SmallVector<std::pair<Value, Value>> wPairs;
+    for (const SmallVector<Value> &indices : wIndices)
+      wPairs.push_back(splitWord(
+          wb, wl, loadWord(wb, wl, w, offsetLast(wb, wl, indices, offset))));
+    SmallVector<Value> next(sums);
+    for (auto [i, indices] : llvm::enumerate(xIndices)) {
+      auto [x02, x13] = splitWord(
+          wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, indices, offset)));
+      for (size_t j = 0; j < ws; ++j) {
+        Value &acc = next[i * ws + j];
+        acc = callIntrinsic(wb, wl, "llvm.arm.smlad",
+                            {x02, wPairs[j].first, acc});
+        acc = callIntrinsic(wb, wl, "llvm.arm.smlad",
+                            {x13, wPairs[j].second, acc});
+      }
+    }
+    return next;
+  };
+  SmallVector<Value> result(accs);
+  int64_t wordEnd = length / 4 * 4;
+  if (wordEnd == 4) {
+    result = words(b, l, index(0), result);
+  } else if (wordEnd > 4) {
+    auto loop = scf::ForOp::create(
+        b, l, index(0), index(wordEnd), index(4), result,
+        [&](OpBuilder &fb, Location fl, Value iv, ValueRange args) {
+          scf::YieldOp::create(fb, fl, words(fb, fl, iv, args));
+        });
+    result.assign(loop.getResults().begin(), loop.getResults().end());
+  }
+  // The remainder, one product at a time.
+  for (int64_t k = wordEnd; k < length; ++k) {
+    auto element = [&](Value tensor, ValueRange indices) -> Value {
+      Value e = tensor::ExtractOp::create(b, l, tensor,
+                                          offsetLast(b, l, indices, index(k)));
+      return arith::ExtSIOp::create(b, l, b.getI32Type(), e);
+    };
+    SmallVector<Value> wk;
+    for (const SmallVector<Value> &indices : wIndices)
+      wk.push_back(element(w, indices));
+    for (auto [i, indices] : llvm::enumerate(xIndices)) {
+      Value xk = element(x, indices);
+      for (size_t j = 0; j < ws; ++j)
+        result[i * ws + j] = arith::AddIOp::create(
+            b, l, result[i * ws + j], arith::MulIOp::create(b, l, xk, wk[j]));
+    }
+  }
+  return result;
+}
+
+Value mlir::nn::buildArmDspDotProduct(OpBuilder &b, Location l, Value acc,
+                                      Value x, ValueRange xIndices, Value w,
+                                      ValueRange wIndices, int64_t length) {
+  return buildDotProducts(b, l, acc, x, {SmallVector<Value>(xIndices)}, w,
+                          {SmallVector<Value>(wIndices)}, length)[0];
+}
+
+Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
+                                  Value init, const ArmDspEpilogue &epilogue) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  int64_t rows = xType.getDimSize(0), length = xType.getDimSize(1);
+  int64_t channels = cast<RankedTensorType>(w.getType()).getDimSize(0);
+  auto index = [](OpBuilder &ib, Location il, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(ib, il, v);
+  };
+  auto offset = [&](OpBuilder &ib, Location il, Value base,
+                    int64_t i) -> Value {
+    return i ? arith::AddIOp::create(ib, il, base, index(ib, il, i)).getResult()
+             : base;
+  };
+  // The blockRows x blockChannels outputs from (row, channel): the dot
+  // products in registers, then each one's epilogue and insert into `out`.
+  auto block = [&](OpBuilder &bb, Location bl, Value out, Value row,
+                   Value channel, int64_t blockRows,
+                   int64_t blockChannels) -> Value {
+    Value zero = index(bb, bl, 0);
+    SmallVector<Value> rowIds, channelIds;
+    SmallVector<SmallVector<Value>> xIndices, wIndices;
+    for (int64_t i = 0; i < blockRows; ++i) {
+      rowIds.push_back(offset(bb, bl, row, i));
+      xIndices.push_back({rowIds.back(), zero});
+    }
+    for (int64_t j = 0; j < blockChannels; ++j) {
+      channelIds.push_back(offset(bb, bl, channel, j));
+      wIndices.push_back({channelIds.back(), zero});
+    }
+    Value acc0 = arith::ConstantOp::create(bb, bl, bb.getI32IntegerAttr(0));
+    SmallVector<Value> accs(blockRows * blockChannels, acc0);
+    accs = buildDotProducts(bb, bl, accs, x, xIndices, w, wIndices, length);
+    for (int64_t i = 0; i < blockRows; ++i)
+      for (int64_t j = 0; j < blockChannels; ++j) {
+        Value v = epilogue(bb, bl, accs[i * blockChannels + j], channelIds[j]);
+        out = tensor::InsertOp::create(bb, bl, v, out,
+                                       ValueRange{rowIds[i], channelIds[j]});
+      }
+    return out;
+  };
+  // One block row: channel pairs, then the odd last channel.
+  auto blockRow = [&](OpBuilder &rb, Location rl, Value out, Value row,
+                      int64_t blockRows) -> Value {
+    int64_t pairEnd = channels / 2 * 2;
+    if (pairEnd > 0)
+      out = scf::ForOp::create(
+                rb, rl, index(rb, rl, 0), index(rb, rl, pairEnd),
+                index(rb, rl, 2), ValueRange{out},
+                [&](OpBuilder &cb, Location cl, Value c, ValueRange args) {
+                  scf::YieldOp::create(
+                      cb, cl, block(cb, cl, args[0], row, c, blockRows, 2));
+                })
+                .getResult(0);
+    if (channels % 2)
+      out = block(rb, rl, out, row, index(rb, rl, channels - 1), blockRows, 1);
+    return out;
+  };
+  Value out = init;
+  int64_t pairEnd = rows / 2 * 2;
+  if (pairEnd > 0)
+    out = scf::ForOp::create(
+              b, l, index(b, l, 0), index(b, l, pairEnd), index(b, l, 2),
+              ValueRange{out},
+              [&](OpBuilder &rb, Location rl, Value r, ValueRange args) {
+                scf::YieldOp::create(rb, rl, blockRow(rb, rl, args[0], r, 2));
+              })
+              .getResult(0);
+  if (rows % 2)
+    out = blockRow(b, l, out, index(b, l, rows - 1), 1);
+  return out;
+}

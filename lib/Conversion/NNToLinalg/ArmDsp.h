@@ -1,0 +1,52 @@
+//===- ArmDsp.h - int8 dot products with the Arm DSP extension --*- C++ -*-===//
+//
+// Part of the nn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The `arm-dsp` option of --convert-nn-to-linalg: int8 inner products that
+// read four operands as one 32-bit word and multiply-accumulate them two at
+// a time with SXTB16 + SMLAD (Armv7E-M / Armv8-M Mainline DSP extension),
+// as CMSIS-NN's kernels do.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NN_LIB_CONVERSION_NNTOLINALG_ARMDSP_H
+#define NN_LIB_CONVERSION_NNTOLINALG_ARMDSP_H
+
+#include "mlir/IR/Builders.h"
+
+namespace mlir::nn {
+
+/// `acc + sum(x[xIndices + i] * w[wIndices + i] for i < length)` in i32 for
+/// int8 tensors `x` and `w`, the offset `i` added to the last index of both;
+/// both must hold `length` elements along their last dimension from there.
+/// Reads four elements of each as one i32 word (a vector<4xi8> load bitcast
+/// to i32), splits the words into sign-extended halfword pairs with
+/// `llvm.arm.sxtb16` (bytes 0 and 2) and `llvm.arm.sxtb16` of the word rotated
+/// by 8 (bytes 1 and 3), and adds both pair products with `llvm.arm.smlad`.
+/// Pairing the same bytes of both operands keeps the products exact: the sum
+/// is the same i32 as the scalar loop's (addition wraps alike in any order).
+/// The last `length % 4` products are scalar.
+Value buildArmDspDotProduct(OpBuilder &b, Location loc, Value acc, Value x,
+                            ValueRange xIndices, Value w, ValueRange wIndices,
+                            int64_t length);
+
+/// The epilogue of an output (bias, requantization) from its i32
+/// accumulator and its channel.
+using ArmDspEpilogue =
+    function_ref<Value(OpBuilder &, Location, Value acc, Value channel)>;
+
+/// `out[r, c] = epilogue(sum(x[r, k] * w[c, k] for k), c)` for int8 `x`
+/// [rows, K] and `w` [channels, K], written into `init` [rows, channels]:
+/// loops over blocks of 2 rows x 2 channels (then the odd last row and
+/// channel) whose four accumulators stay in registers and share each loaded
+/// and split word of the two input rows and the two weight rows, so four
+/// SMLAD pairs take two input and two weight words instead of four each.
+/// Fully connected layers and 1x1 convolutions (pixels as rows) use it.
+Value buildArmDspMatmul(OpBuilder &b, Location loc, Value x, Value w,
+                        Value init, const ArmDspEpilogue &epilogue);
+
+} // namespace mlir::nn
+
+#endif // NN_LIB_CONVERSION_NNTOLINALG_ARMDSP_H

@@ -1,0 +1,111 @@
+// RUN: nn-opt %s -split-input-file --convert-nn-to-linalg=arm-dsp=1 | FileCheck %s --check-prefix=DSP
+// RUN: nn-opt %s -split-input-file --convert-nn-to-linalg | FileCheck %s --check-prefix=PORTABLE
+// RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=cortex-m4 | FileCheck %s --check-prefix=M4
+// RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=cortex-m55 | FileCheck %s --check-prefix=M4
+// RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=host | FileCheck %s --check-prefix=HOST
+// RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=rv32imc | FileCheck %s --check-prefix=HOST
+
+// A fully connected layer on a DSP target is a matrix product in 2 x 2
+// register blocks (here one row: pairs of channels). Its reduction of 11 =
+// 2 words of four int8 in a loop (each word loaded and split once, by
+// SXTB16 of the word and of the word rotated by 8, then shared by the two
+// channels' SMLAD pairs) + 3 scalar products; then each output's epilogue
+// and insert.
+// DSP-LABEL: func.func @fc_int8
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c2 step %c2{{.*}} iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x2xi8>)
+// DSP: %[[C1:.*]] = arith.addi %[[C]], %c1
+// DSP: scf.for %{{.*}} = %{{.*}} to %c8 step %c4 iter_args(%[[A0:.*]] = %c0_i32, %[[A1:.*]] = %c0_i32) -> (i32, i32)
+// DSP: %[[WV:.*]] = vector.transfer_read %{{.*}}[%[[C]], %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<2x11xi8>, vector<4xi8>
+// DSP: %[[WB:.*]] = vector.bitcast %[[WV]] : vector<4xi8> to vector<1xi32>
+// DSP: %[[W:.*]] = vector.extract %[[WB]][0] : i32 from vector<1xi32>
+// DSP: %[[W02:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"(%[[W]]) : (i32) -> i32
+// DSP: %[[WR1:.*]] = arith.shrui %[[W]], %c8_i32
+// DSP: %[[WR2:.*]] = arith.shli %[[W]], %c24_i32
+// DSP: %[[WR:.*]] = arith.ori %[[WR1]], %[[WR2]]
+// DSP: %[[W13:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"(%[[WR]]) : (i32) -> i32
+// DSP: vector.transfer_read %{{.*}}[%[[C1]], %{{.*}}]{{.*}} : tensor<2x11xi8>, vector<4xi8>
+// DSP: %[[XV:.*]] = vector.transfer_read %arg0[%{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<1x11xi8>, vector<4xi8>
+// DSP: %[[X02:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"
+// DSP: %[[X13:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"
+// DSP: %[[S0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X02]], %[[W02]], %[[A0]]) : (i32, i32, i32) -> i32
+// DSP: %[[S1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X13]], %[[W13]], %[[S0]])
+// DSP: %[[T0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X02]], %{{.*}}, %[[A1]])
+// DSP: %[[T1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X13]], %{{.*}}, %[[T0]])
+// DSP: scf.yield %[[S1]], %[[T1]] : i32, i32
+// DSP-COUNT-6: arith.muli %{{.*}}, %{{.*}} : i32
+// DSP: %[[I0:.*]] = tensor.insert %{{.*}} into %[[OUT]][%{{.*}}, %[[C]]]
+// DSP: %[[I1:.*]] = tensor.insert %{{.*}} into %[[I0]][%{{.*}}, %[[C1]]]
+// DSP: scf.yield %[[I1]]
+// PORTABLE-LABEL: func.func @fc_int8
+// PORTABLE-NOT: llvm.call_intrinsic
+// PORTABLE-NOT: vector.
+// PORTABLE: linalg.yield
+// M4-LABEL: llvm.func internal @fc_int8
+// M4: llvm.load %{{.*}} {alignment = 1 : i64} : !llvm.ptr -> vector<4xi8>
+// M4: llvm.call_intrinsic "llvm.arm.smlad"
+// HOST-LABEL: llvm.func internal @fc_int8
+// HOST-NOT: llvm.call_intrinsic "llvm.arm
+// HOST: llvm.return
+!qx = !quant.uniform<i8:f32, 0.5:-3>
+!qw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
+!qb = !quant.uniform<i32:f32:0, {0.005, 0.01}>
+!qy = !quant.uniform<i8:f32, 0.1:5>
+func.func @fc_int8(%x: tensor<1x11x!qx>) -> tensor<1x2x!qy> {
+  %w = nn.constant dense<[[1, -2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [4, 5, -6, 1, 1, 1, 1, 1, 1, 1, 1]]> : tensor<2x11xi8> -> tensor<2x11x!qw>
+  %b = nn.constant dense<[10, -20]> : tensor<2xi32> -> tensor<2x!qb>
+  %y = nn.fully_connected %x, %w, %b : (tensor<1x11x!qx>, tensor<2x11x!qw>, tensor<2x!qb>) -> tensor<1x2x!qy>
+  return %y : tensor<1x2x!qy>
+}
+
+// -----
+
+// conv2d 3x3 over 2 channels, valid padding: each kernel row (kx, c) is 6
+// contiguous int8 in the input row and the filter, one word + 2 scalar
+// products, in a loop over the 3 rows; the input and filter are viewed as
+// [N, H, W * C] and [O, KH, KW * I] so one read crosses pixels.
+// DSP-LABEL: func.func @conv_int8
+// DSP-DAG: tensor.expand_shape {{.*}} into tensor<1x5x10xi8>
+// DSP-DAG: tensor.expand_shape {{.*}} into tensor<3x3x6xi8>
+// DSP: linalg.generic
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} step %c1{{.*}} iter_args
+// DSP: vector.transfer_read %{{.*}} : tensor<3x3x6xi8>, vector<4xi8>
+// DSP: vector.transfer_read %{{.*}} : tensor<1x5x10xi8>, vector<4xi8>
+// DSP-COUNT-2: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-COUNT-2: arith.muli %{{.*}}, %{{.*}} : i32
+// DSP: scf.yield
+// DSP: linalg.yield
+// PORTABLE-LABEL: func.func @conv_int8
+// PORTABLE-NOT: llvm.call_intrinsic
+// PORTABLE: linalg.yield
+// M4-LABEL: llvm.func internal @conv_int8
+// M4: llvm.call_intrinsic "llvm.arm.smlad"
+// HOST-LABEL: llvm.func internal @conv_int8
+// HOST-NOT: llvm.call_intrinsic "llvm.arm
+// HOST: llvm.return
+!cx = !quant.uniform<i8:f32, 0.5:-3>
+!cw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02, 0.03}>
+!cb = !quant.uniform<i32:f32:0, {0.005, 0.01, 0.015}>
+!cy = !quant.uniform<i8:f32, 0.1:5>
+func.func @conv_int8(%x: tensor<1x5x5x2x!cx>) -> tensor<1x3x3x3x!cy> {
+  %w = nn.constant dense<1> : tensor<3x3x3x2xi8> -> tensor<3x3x3x2x!cw>
+  %b = nn.constant dense<[10, -20, 30]> : tensor<3xi32> -> tensor<3x!cb>
+  %y = nn.conv2d %x, %w, %b {padding = #nn.padding<valid>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x5x5x2x!cx>, tensor<3x3x3x2x!cw>, tensor<3x!cb>) -> tensor<1x3x3x3x!cy>
+  return %y : tensor<1x3x3x3x!cy>
+}
+
+// -----
+
+// Depthwise reductions run over taps, not contiguous channels: no SMLAD.
+// DSP-LABEL: func.func @depthwise_int8
+// DSP-NOT: llvm.call_intrinsic
+// DSP: linalg.yield
+!dw = !quant.uniform<i8<-127:127>:f32:3, {0.01, 0.02}>
+!db = !quant.uniform<i32:f32:0, {0.005, 0.01}>
+!cx = !quant.uniform<i8:f32, 0.5:-3>
+!cy = !quant.uniform<i8:f32, 0.1:5>
+func.func @depthwise_int8(%x: tensor<1x5x5x2x!cx>) -> tensor<1x3x3x2x!cy> {
+  %w = nn.constant dense<1> : tensor<1x3x3x2xi8> -> tensor<1x3x3x2x!dw>
+  %b = nn.constant dense<[10, -20]> : tensor<2xi32> -> tensor<2x!db>
+  %y = nn.depthwise_conv2d %x, %w, %b {depth_multiplier = 1 : i64, padding = #nn.padding<valid>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x5x5x2x!cx>, tensor<1x3x3x2x!dw>, tensor<2x!db>) -> tensor<1x3x3x2x!cy>
+  return %y : tensor<1x3x3x2x!cy>
+}
