@@ -71,7 +71,19 @@ def NNApproximateMathPass : Pass<"nn-approximate-math"> {
     has a multiply-accumulate; `llvm.fma` is a call to `fmaf` on x86-64's
     baseline and on soft-float RV32). Leaves no op the LLVM back end would
     turn into a libm call; docs/numerics.md gives the measured accuracy.
+
+    With `soft-float` (a target without an FPU, such as rv32imc) it also
+    expands `arith.maximumf` and `arith.minimumf` (clamps, max pooling, the
+    approximations' range limits) with upstream's arith expansion patterns
+    into `arith.cmpf` + `arith.select`, NaN propagated: LLVM softens
+    `llvm.maximum`/`llvm.minimum` into calls to libm's `fmaximumf` and
+    `fminimumf` there. Other arith ops are left as they are.
   }];
+  let options = [
+    Option<"softFloat", "soft-float", "bool", /*default=*/"false",
+           "The target has no FPU: also expand arith.maximumf/minimumf to "
+           "compare and select">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::math::MathDialect",
