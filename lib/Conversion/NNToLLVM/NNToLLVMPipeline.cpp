@@ -47,6 +47,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.outlineLoops)
+    pm.addPass(createNNOutlineLoopsPass());
   // exp & co. inline: the image may not call libm.
   pm.addPass(createNNApproximateMathPass());
   pm.addPass(createLowerAffinePass());
