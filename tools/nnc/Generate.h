@@ -30,6 +30,8 @@ struct GenerateOptions {
   /// int8 requantization: double-rounding, single-rounding or fp32.
   std::string requantization = "double-rounding";
   std::string outputDir;
+  /// One function per loop nest (--nn-outline-loops).
+  bool outlineLoops = false;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;
   /// Where diagnostics go; null: stderr.

@@ -103,6 +103,31 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   ];
 }
 
+def NNOutlineLoopsPass : Pass<"nn-outline-loops", "ModuleOp"> {
+  let summary = "move each top-level loop nest into its own function";
+  let description = [{
+    Runs on bufferized loops (after `--convert-linalg-to-loops`). In every
+    function with a body, each top-level op with regions (a layer's loop
+    nest or one of its row copies) moves into a new private function
+    `<function>_loop<N>` (internal linkage, `no_inline` and LLVM's `noinline`), and a `func.call` takes its
+    place. Pure ops without regions the nest uses (constants,
+    `memref.get_global`, `memref.view`, subviews, reshapes) are cloned into
+    the new function (and dropped from the caller where no longer used),
+    so its arguments are only the caller's block
+    arguments (input, output, arena) and other values the nest cannot
+    recompute; it keeps their `llvm.*` argument attributes (`noalias`).
+    LLVM then optimizes and generates code for one layer at a time: its
+    superlinear passes (loop strength reduction, SCEV) no longer see every
+    loop of the network in one function. A nest that would need an argument
+    a bare pointer cannot pass (a memref with a non-identity layout or a
+    dynamic shape) or that returns values stays where it is.
+  }];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+  ];
+}
+
 def NNStridedCopyToLinalgPass
     : Pass<"nn-strided-copy-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "turn memref.copy between non-contiguous buffers into row copies or linalg.copy";

@@ -77,6 +77,17 @@ struct NNApproximateMathPass
   using Base::Base;
 
   void runOnOperation() override {
+    // Nothing to approximate (every int8 network): skip the greedy drivers,
+    // which would still visit and try to fold every op of the module.
+    if (!getOperation()
+             ->walk([](Operation *op) {
+               return isa_and_nonnull<math::MathDialect>(op->getDialect())
+                          ? WalkResult::interrupt()
+                          : WalkResult::advance();
+             })
+             .wasInterrupted())
+      return;
+
     // Every function upstream can approximate; f16/bf16 go through f32.
     RewritePatternSet approximate(&getContext());
     populateMathF32ExpansionPatterns(approximate,

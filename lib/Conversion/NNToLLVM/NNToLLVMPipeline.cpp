@@ -47,6 +47,8 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.outlineLoops)
+    pm.addPass(createNNOutlineLoopsPass());
   // exp & co. inline, and without an FPU float min/max too: the image may
   // not call libm.
   NNApproximateMathPassOptions math;
