@@ -72,6 +72,12 @@ static cl::opt<std::string> requantization(
              "single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK, as "
              "TFLite's CPU delegate)"),
     cl::init("double-rounding"), cl::sub(generateCommand));
+static cl::opt<std::string> hybrid(
+    "hybrid",
+    cl::desc("hybrid layers (float activations, int8 weights): "
+             "dynamic-range (TFLite's hybrid kernels: int8 input quantized "
+             "at run time, default) or dequantize (float MACs)"),
+    cl::init("dynamic-range"), cl::sub(generateCommand));
 static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
                                       cl::value_desc("dir"), cl::Required,
                                       cl::sub(generateCommand));
@@ -156,6 +162,7 @@ int nnc::runGenerate() {
   options.name = networkName;
   options.alignment = alignment;
   options.requantization = requantization;
+  options.hybrid = hybrid;
   options.outputDir = outputDir;
   return generate(options);
 }
@@ -261,6 +268,7 @@ int nnc::generate(const GenerateOptions &options) {
   lowerOptions.target = targetName;
   lowerOptions.alignment = alignment;
   lowerOptions.requantization = options.requantization;
+  lowerOptions.hybrid = options.hybrid;
   nn::buildNNToLLVMPipeline(lower, lowerOptions);
   // The arena the code uses: --nn-bufferize's buffer-level plan, read
   // before the function becomes an llvm.func.
