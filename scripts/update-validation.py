@@ -128,11 +128,15 @@ def write_doc(rows, diverge, cross, bench, args):
     w("")
     w("## How it runs")
     w("")
-    w("- `nnc validate MODEL --target host|cortex-m4` compiles the model in-process with "
+    w("- `nnc validate MODEL --target T` compiles the model in-process with "
       "`nnc generate`'s pipeline, links the object with `runtime/harness.c` through "
       "`runtime/run.sh` (host: `clang-22`, run natively; Cortex-M4: `arm-none-eabi-gcc`, run "
       "in `qemu-system-arm -M mps2-an386`) and runs all samples in one process; the same "
-      "samples go through the reference.")
+      "samples go through the reference. T is any target preset: `host`, `cortex-m4`, "
+      "`cortex-m7` (`mps2-an500`), `cortex-m33` (`mps2-an505`), `cortex-m55` (`mps3-an547`) "
+      "or `rv32imc` (`qemu-system-riscv32 -M virt`, firmware built by `clang-22` and `lld`, "
+      "float through libgcc's soft-float helpers); this page covers the host and the "
+      "Cortex-M4.")
     w("- TFLite = TensorFlow Lite's interpreter compiled to WebAssembly (npm "
       "`@tensorflow/tfjs-tflite@0.0.1-alpha.10`, `tools/nn-reference/tflite-reference.js`). "
       "It always applies its XNNPACK delegate, so int8 convolutions and fully connected "

@@ -17,6 +17,7 @@
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -50,6 +51,11 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   // exp & co. inline: the image may not call libm.
   pm.addPass(createNNApproximateMathPass());
+  // Without an FPU, LLVM softens llvm.maximum/minimum into calls to libm's
+  // fmaximumf/fminimumf: expand them (and the approximations' clamps) to
+  // compare and select first, NaN propagated as arith.maximumf defines it.
+  if (target && target->floatABI == FloatABI::Soft)
+    pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
