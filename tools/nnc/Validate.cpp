@@ -108,6 +108,11 @@ static cl::opt<std::string> requantization(
     cl::desc("Compiled targets: int8 requantization of the code under test "
              "(double-rounding, single-rounding or fp32; see nnc generate)"),
     cl::init("double-rounding"), cl::sub(validateCommand));
+static cl::opt<std::string> hybrid(
+    "hybrid",
+    cl::desc("Compiled targets: how hybrid layers of the code under test "
+             "compute (dynamic-range or dequantize; see nnc generate)"),
+    cl::init("dynamic-range"), cl::sub(validateCommand));
 
 static const bool thresholdsRegistered =
     (nn::registerThresholdCLOptions(validateCommand), true);
@@ -350,6 +355,7 @@ llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
   generate.model = model;
   generate.target = request.target;
   generate.requantization = requantization;
+  generate.hybrid = hybrid;
   generate.name = nnc::getDefaultNetworkName(model);
   generate.outputDir = dir.str();
   generate.printSummary = false;

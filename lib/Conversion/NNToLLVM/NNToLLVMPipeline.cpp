@@ -35,6 +35,7 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // nn -> linalg on tensors.
   ConvertNNToLinalgPassOptions lowering;
   lowering.requantization = options.requantization;
+  lowering.hybrid = options.hybrid;
   pm.addPass(createConvertNNToLinalgPass(lowering));
 
   // Tensors -> buffers: one-shot bufferization, results as out-parameters,
