@@ -35,6 +35,7 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // nn -> linalg on tensors.
   ConvertNNToLinalgPassOptions lowering;
   lowering.requantization = options.requantization;
+  lowering.hybrid = options.hybrid;
   lowering.armDsp = target && target->hasArmDsp();
   pm.addPass(createConvertNNToLinalgPass(lowering));
 
@@ -48,8 +49,13 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  // exp & co. inline: the image may not call libm.
-  pm.addPass(createNNApproximateMathPass());
+  if (options.outlineLoops)
+    pm.addPass(createNNOutlineLoopsPass());
+  // exp & co. inline, and without an FPU float min/max too: the image may
+  // not call libm.
+  NNApproximateMathPassOptions math;
+  math.softFloat = target && target->floatABI == FloatABI::Soft;
+  pm.addPass(createNNApproximateMathPass(math));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
