@@ -98,10 +98,25 @@ qemu_args=(-nographic -monitor none -serial none -icount shift=0
   -chardev stdio,id=console,mux=off
   -semihosting-config "enable=on,target=native,chardev=console,arg=$name,arg=$in_abs,arg=$out_abs,arg=$samples")
 
-# RV32IMC: no GCC for RISC-V in Debian's default set, so clang and lld
-# without a C library (riscv/libc.c has the string functions); QEMU virt in
-# machine mode, no firmware.
+# RV32IMC: clang and lld without a C library (riscv/libc.c has the string
+# functions); QEMU virt in machine mode, no firmware. RV32IMC has no FPU:
+# float code calls the soft-float helpers (__addsf3, __mulsf3, ...), which
+# come from the libgcc of Debian's gcc-riscv64-unknown-elf. Its multilib has
+# no rv32imc directory; rv32im/ilp32 is the one whose code rv32imc runs
+# (rv32imac's may use atomics, which rv32imc lacks).
 if [ "$target" = rv32imc ]; then
+  libgcc=()
+  if command -v riscv64-unknown-elf-gcc > /dev/null; then
+    libgcc=("$(riscv64-unknown-elf-gcc -march=rv32im -mabi=ilp32 -print-libgcc-file-name)")
+    # Without that multilib gcc prints a bare "libgcc.a".
+    [[ "${libgcc[0]}" = /* && -f "${libgcc[0]}" ]] || libgcc=()
+  fi
+  helpers="$(echo "$undefined" | grep -E '^__[a-z]*[sd]f' || true)"
+  if [ ${#libgcc[@]} -eq 0 ] && [ -n "$helpers" ]; then
+    echo "run.sh: $object needs libgcc's soft-float helpers ($(echo $helpers)):" \
+      "install gcc-riscv64-unknown-elf (scripts/setup.sh)" >&2
+    exit 2
+  fi
   rv_cc=(clang-22 --target=riscv32-unknown-elf -march=rv32imc -mabi=ilp32
     "${cflags[@]}" -ffreestanding -isystem "$here/riscv/include")
   "${rv_cc[@]}" "${defines[@]}" -c "$here/harness.c" -o "$work/harness.o"
@@ -111,7 +126,7 @@ if [ "$target" = rv32imc ]; then
   "${rv_cc[@]}" -fno-builtin -c "$here/riscv/libc.c" -o "$work/libc.o"
   clang-22 --target=riscv32-unknown-elf -march=rv32imc -mabi=ilp32 -nostdlib \
     -fuse-ld=lld "$work/harness.o" "$work/board.o" "$work/semihosting.o" \
-    "$work/startup.o" "$work/libc.o" "$object" -L "$here" \
+    "$work/startup.o" "$work/libc.o" "$object" "${libgcc[@]}" -L "$here" \
     -T "$here/riscv/virt.ld" -Wl,--gc-sections -o "$elf"
   exec qemu-system-riscv32 -M virt -bios none "${qemu_args[@]}" -kernel "$elf"
 fi

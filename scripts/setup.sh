@@ -12,8 +12,11 @@ PACKAGES=(
   libflatbuffers-dev flatbuffers-compiler libonnx-dev python3-onnx
   # Target: Arm cross toolchain, newlib, emulated Cortex-M boards.
   gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
-  # qemu-system-riscv32 (RV32 virt board; clang-22 + lld build its firmware).
-  qemu-system-misc
+  # qemu-system-riscv32 (RV32 virt board; clang-22 + lld build its firmware),
+  # and for its soft-float helpers the multilib libgcc of the RISC-V GCC
+  # (37 MB download, 190 MB installed, with binutils-riscv64-unknown-elf;
+  # about 15 s to install).
+  qemu-system-misc gcc-riscv64-unknown-elf
   # Reference runtimes and test helpers.
   python3-pyarmnn libarmnn-cpuref-backend22 python3-numpy nodejs
   libgtest-dev

@@ -28,9 +28,9 @@ BIN = os.path.join(os.environ.get("NN_BUILD_DIR", os.path.join(ROOT, "build")), 
 SEED = 1
 
 
-def validate(model, target, reference, samples, dump=None):
+def validate(model, target, reference, samples, dump=None, mode=()):
     cmd = [os.path.join(BIN, "nnc"), "validate", model, "--target", target, "--reference",
-           reference, "--random", str(samples), "--seed", str(SEED), "--json"]
+           reference, "--random", str(samples), "--seed", str(SEED), "--json"] + list(mode)
     if dump:
         cmd += ["--dump-activations", dump]
     p = subprocess.run(cmd, capture_output=True, text=True)
@@ -45,6 +45,23 @@ def share(v):
 
 def num(v):
     return "0" if v == 0 else "%.3g" % v
+
+
+# The arithmetic options of the code under test, by kind of model: the default
+# first, then the alternative (docs/numerics.md).
+INT8_MODES = (("double-rounding", ()), ("fp32", ("--requantization", "fp32")))
+HYBRID_MODES = (("dynamic-range", ()), ("dequantize", ("--hybrid", "dequantize")))
+
+
+def modes_of(name, res):
+    """The modes a model is validated in: int8 models (integer outputs) in both
+    requantizations, the hybrid model in both hybrid modes, float ones once."""
+    outputs = res.get("outputs") or [{}]
+    if "max_lsb_difference" in outputs[0]:
+        return INT8_MODES
+    if "hybrid" in name:
+        return HYBRID_MODES
+    return (("-", ()),)
 
 
 def first_divergence(res):
@@ -74,16 +91,22 @@ def main():
     rows, diverge, cross = [], [], []
     for name in models:
         path = os.path.join(MODELS, name)
+        modes = None
         for target, samples in (("host", args.host_samples), ("cortex-m4", args.m4_samples)):
             for reference in ("tflite", "armnn"):
                 print("%s %s %s" % (name, target, reference), file=sys.stderr)
                 res = validate(path, target, reference, samples)
-                rows.append((name, target, reference, samples, res))
+                modes = modes or modes_of(name, res)
+                rows.append((name, target, reference, modes[0][0], samples, res))
                 if target == "host" and "outputs" in res and not res["pass"]:
                     dump = os.path.join(work, "%s.%s.act" % (name, res["reference"]))
                     d = validate(path, target, reference, samples, dump)
                     if "layers" in d:
                         diverge.append((name, res["reference"], first_divergence(d)))
+                for mode, flags in modes[1:]:
+                    print("%s %s %s %s" % (name, target, reference, mode), file=sys.stderr)
+                    res = validate(path, target, reference, samples, mode=flags)
+                    rows.append((name, target, reference, mode, samples, res))
         c = validate(path, "armnn", "tflite", args.host_samples)
         cross.append((name, c))
     bench = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "validate.py"),
@@ -105,11 +128,15 @@ def write_doc(rows, diverge, cross, bench, args):
     w("")
     w("## How it runs")
     w("")
-    w("- `nnc validate MODEL --target host|cortex-m4` compiles the model in-process with "
+    w("- `nnc validate MODEL --target T` compiles the model in-process with "
       "`nnc generate`'s pipeline, links the object with `runtime/harness.c` through "
       "`runtime/run.sh` (host: `clang-22`, run natively; Cortex-M4: `arm-none-eabi-gcc`, run "
       "in `qemu-system-arm -M mps2-an386`) and runs all samples in one process; the same "
-      "samples go through the reference.")
+      "samples go through the reference. T is any target preset: `host`, `cortex-m4`, "
+      "`cortex-m7` (`mps2-an500`), `cortex-m33` (`mps2-an505`), `cortex-m55` (`mps3-an547`) "
+      "or `rv32imc` (`qemu-system-riscv32 -M virt`, firmware built by `clang-22` and `lld`, "
+      "float through libgcc's soft-float helpers); this page covers the host and the "
+      "Cortex-M4.")
     w("- TFLite = TensorFlow Lite's interpreter compiled to WebAssembly (npm "
       "`@tensorflow/tfjs-tflite@0.0.1-alpha.10`, `tools/nn-reference/tflite-reference.js`). "
       "It always applies its XNNPACK delegate, so int8 convolutions and fully connected "
@@ -137,21 +164,26 @@ def write_doc(rows, diverge, cross, bench, args):
     w("Verdict at the default thresholds: int8 outputs bit-exact (`--max-lsb 0`), float "
       "outputs within 1e-5 relative L2 (`--max-l2-rel`). Errors of int8 outputs are in real "
       "units (dequantized with the output's scale). Top-1 agreement for classifiers (the "
-      "output comes from a softmax).")
+      "output comes from a softmax). *mode* is the arithmetic of the compiled code "
+      "([numerics.md](numerics.md)): int8 models under both requantizations, "
+      "`double-rounding` (the default, TFLite Micro's) and `--requantization fp32` "
+      "(XNNPACK's); the hybrid model under both hybrid modes, `dynamic-range` (the default, "
+      "TFLite's hybrid kernels) and `--hybrid dequantize` (float MACs). *Where they diverge* "
+      "below is for the default modes.")
     w("")
-    w("| model | target | reference | elements | exactly equal | max diff (LSB) | max abs | "
-      "mean abs | RMSE | L2 relative | cosine | top-1 | verdict |")
-    w("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for name, target, reference, samples, res in rows:
+    w("| model | target | reference | mode | elements | exactly equal | max diff (LSB) | "
+      "max abs | mean abs | RMSE | L2 relative | cosine | top-1 | verdict |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, target, reference, mode, samples, res in rows:
         if "error" in res:
-            w("| `%s` | %s | %s | - | - | - | - | - | - | - | - | - | error: %s |" % (
-                name, target, reference, res["error"].replace("|", "\\|")))
+            w("| `%s` | %s | %s | %s | - | - | - | - | - | - | - | - | - | error: %s |" % (
+                name, target, reference, mode, res["error"].replace("|", "\\|")))
             continue
         o = res["outputs"][0]
         ref = res["reference"] + ("" if res["reference"] == reference else
                                   " (%s rejects it)" % reference)
-        w("| `%s` | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.6f | %s | %s |" % (
-            name, target, ref, o["elements"], share(o.get("exact_share")),
+        w("| `%s` | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.6f | %s | %s |" % (
+            name, target, ref, mode, o["elements"], share(o.get("exact_share")),
             o.get("max_lsb_difference", "-"), num(o["max_abs_error"]),
             num(o["mean_abs_error"]), num(o["rmse"]), num(o["l2_relative_error"]),
             o["cosine_similarity"], share(o.get("top1_agreement")),
@@ -208,17 +240,26 @@ def write_doc(rows, diverge, cross, bench, args):
       "(the fully connected layer and the softmax absorb it). The lit tests pin the "
       "differences at fixed seeds and pass with `--max-lsb` set to them.")
     w("")
-    w("With `--requantization fp32` (`nnc generate` and `nnc validate`; [numerics.md](numerics.md)) conv, depthwise conv and fully connected layers requantize as XNNPACK does (float scale computed in float, `float(acc) * scale` rounded half to even) and every int8 model is bit-exact against TFLite: 100% exactly equal, 0 LSB, at every output (`hello_world_int8`, `micro_speech_quantized`, `mlperf_ad_autoencoder_int8`, `mlperf_kws_dscnn_int8`, `person_detect`; pinned by `test/tools/nnc-validate/fp32-requantization.test`). The other int8 ops need no mode: TFLite's XNNPACK delegate takes average pooling and softmax only in float, so TFLite runs its builtin int8 kernels there, whose arithmetic ours already is. The default stays TFLite Micro's double rounding, the arithmetic of the microcontroller deployment.")
+    w("With `--requantization fp32` (`nnc generate` and `nnc validate`; [numerics.md](numerics.md)) conv, depthwise conv and fully connected layers requantize as XNNPACK does (float scale computed in float, `float(acc) * scale` rounded half to even) and every int8 model is bit-exact against TFLite (the *fp32* rows of the table above): 100% exactly equal, 0 LSB, at every output (`hello_world_int8`, `micro_speech_quantized`, `mlperf_ad_autoencoder_int8`, `mlperf_kws_dscnn_int8`, `person_detect`; pinned by `test/tools/nnc-validate/fp32-requantization.test`). The other int8 ops need no mode: TFLite's XNNPACK delegate takes average pooling and softmax only in float, so TFLite runs its builtin int8 kernels there, whose arithmetic ours already is. The default stays TFLite Micro's double rounding, the arithmetic of the microcontroller deployment.")
     w("")
-    w("The hybrid model (float activations, int8 weights; Arm NN rejects it, so TFLite is its "
-      "only reference) is about 1e-2 relative L2 from TFLite, from its first convolution on "
-      "(3.3e-3 there, growing through the layers), with top-1 agreement 100%. TFLite's "
-      "hybrid kernels quantize each layer's float input to int8 on the fly and accumulate in "
-      "integers, so TFLite's result is itself an 8-bit approximation of the float network; "
-      "ours computes in float with the dequantized weights. The first layer's error is of the "
-      "order of the step of an 8-bit quantization of its input (1/255 of the range, about 4e-3), "
-      "which is why the 1e-5 float threshold does not apply to it; we did not emulate "
-      "TFLite's hybrid kernels to prove it element by element.")
+    w("## The hybrid model")
+    w("")
+    w("`mlperf_kws_dscnn_hybrid` has float activations and int8 weights on its five conv2d "
+      "(Arm NN rejects it, so TFLite is its only reference). TFLite runs those convs with its "
+      "hybrid kernel (conv.cc `EvalHybrid`; the WebAssembly build's XNNPACK does not take "
+      "them): each conv's float input is quantized to int8 at run time, symmetric with one "
+      "scale per batch (`SymmetricQuantizeFloats`), the int8 products accumulate in int32 "
+      "and `float(acc) * (input scale * weight scale) + bias` follows. Our default "
+      "`--hybrid dynamic-range` lowers them the same way ([numerics.md](numerics.md)), so the "
+      "first conv's output equals TFLite's on every element "
+      "(`test/tools/nnc-validate/hybrid.test` recomputes it with `EvalHybrid`'s formula from "
+      "the dumped input and the weights: TFLite's dump and ours both equal it) and the "
+      "network is within float rounding order of TFLite (about 2e-7 relative L2, the "
+      "float depthwise and fully connected layers summing in another order than XNNPACK's), "
+      "on the host and the Cortex-M4. With `--hybrid dequantize` (weights dequantized in "
+      "registers, float MACs: the float network's arithmetic) it is about 1e-2 from TFLite, "
+      "from the first conv on, because TFLite's result is itself an 8-bit approximation of "
+      "the float network.")
     w("")
     w("## Time")
     w("")

@@ -106,3 +106,12 @@ if shutil.which("qemu-system-arm") and shutil.which("arm-none-eabi-gcc"):
 if shutil.which("qemu-system-riscv32") and shutil.which("clang-22") and \
         os.path.exists("/usr/lib/llvm-22/bin/ld.lld"):
     config.available_features.add("qemu-riscv")
+    # Float code on RV32IMC also needs the soft-float helpers of libgcc
+    # (gcc-riscv64-unknown-elf), which runtime/run.sh links.
+    rv_gcc = shutil.which("riscv64-unknown-elf-gcc")
+    if rv_gcc:
+        rv_libgcc = subprocess.run(
+            [rv_gcc, "-march=rv32im", "-mabi=ilp32", "-print-libgcc-file-name"],
+            capture_output=True, text=True).stdout.strip()
+        if os.path.isabs(rv_libgcc) and os.path.isfile(rv_libgcc):
+            config.available_features.add("riscv-libgcc")

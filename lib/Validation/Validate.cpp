@@ -8,6 +8,7 @@
 
 #include "nn/Support/RandomInput.h"
 #include "nn/Support/ThresholdOptions.h"
+#include "nn/Target/TargetPresets.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -138,10 +139,11 @@ int Validation::run() {
     return fail("unknown --reference '" + o.reference + "' (tflite, armnn)");
   ref = *chosen;
   std::optional<ReferenceKind> targetRef = parseReferenceName(o.target);
-  bool compiled = o.target == "host" || o.target == "cortex-m4";
+  // Every target preset runs: natively (host) or on its QEMU board.
+  bool compiled = mlir::nn::lookupTargetPreset(o.target) != nullptr;
   if (!targetRef && !compiled)
-    return fail("unknown --target '" + o.target +
-                "' (host, cortex-m4, tflite, armnn)");
+    return fail("unknown --target '" + o.target + "' (" +
+                mlir::nn::getTargetPresetNames() + ", tflite, armnn)");
   if (compiled && !o.runCompiled)
     return fail("--target " + o.target + ": no runner for compiled networks");
 

@@ -77,6 +77,12 @@ static cl::opt<bool> outlineLoops(
     cl::desc("One function per loop nest (<name>_loop<N>, not inlined): "
              "per-layer symbols in the object; smaller functions for LLVM"),
     cl::init(false), cl::sub(generateCommand));
+static cl::opt<std::string> hybrid(
+    "hybrid",
+    cl::desc("hybrid layers (float activations, int8 weights): "
+             "dynamic-range (TFLite's hybrid kernels: int8 input quantized "
+             "at run time, default) or dequantize (float MACs)"),
+    cl::init("dynamic-range"), cl::sub(generateCommand));
 static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
                                       cl::value_desc("dir"), cl::Required,
                                       cl::sub(generateCommand));
@@ -161,6 +167,7 @@ int nnc::runGenerate() {
   options.name = networkName;
   options.alignment = alignment;
   options.requantization = requantization;
+  options.hybrid = hybrid;
   options.outputDir = outputDir;
   options.outlineLoops = outlineLoops;
   return generate(options);
@@ -268,6 +275,7 @@ int nnc::generate(const GenerateOptions &options) {
   lowerOptions.alignment = alignment;
   lowerOptions.requantization = options.requantization;
   lowerOptions.outlineLoops = options.outlineLoops;
+  lowerOptions.hybrid = options.hybrid;
   nn::buildNNToLLVMPipeline(lower, lowerOptions);
   // The arena the code uses: --nn-bufferize's buffer-level plan, read
   // before the function becomes an llvm.func.

@@ -29,6 +29,8 @@ struct GenerateOptions {
   int64_t alignment = 4;
   /// int8 requantization: double-rounding, single-rounding or fp32.
   std::string requantization = "double-rounding";
+  /// Hybrid layers: dynamic-range (TFLite's hybrid kernels) or dequantize.
+  std::string hybrid = "dynamic-range";
   std::string outputDir;
   /// One function per loop nest (--nn-outline-loops).
   bool outlineLoops = false;

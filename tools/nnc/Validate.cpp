@@ -4,17 +4,18 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `nnc validate MODEL [--target host|cortex-m4|tflite|armnn]
+// `nnc validate MODEL [--target host|cortex-m4|...|rv32imc|tflite|armnn]
 //  [--reference tflite|armnn] [--inputs f.npy | --random N --seed S] [--json]
 //  [--dump-activations DIR]`: the command line of nn::runValidation, and the
 // runner of compiled targets it calls. That runner compiles the model
 // in-process with `nnc generate`'s pipeline (nnc::generate), links the object
 // with runtime/harness.c and runs every sample in one process through
-// runtime/run.sh: natively for `host` (built with clang-22), in QEMU's
-// mps2-an386 for `cortex-m4`. With --dump-activations it does the same for
-// each prefix of the network, cut after one layer (whose output becomes the
-// network's output), so every intermediate tensor of the compiled code is
-// seen on the same target with the same lowering.
+// runtime/run.sh: natively for `host` (built with clang-22), in QEMU for
+// the other targets (mps2-an386 for `cortex-m4`, ..., virt for `rv32imc`). With
+// --dump-activations it does the same for each prefix of the network, cut after
+// one layer (whose output becomes the network's output), so every intermediate
+// tensor of the compiled code is seen on the same target with the same
+// lowering.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +26,7 @@
 #include "nn/Dialect/NN/IR/NNOps.h"
 #include "nn/Dialect/NN/IR/NNUtils.h"
 #include "nn/Support/ThresholdOptions.h"
+#include "nn/Target/TargetPresets.h"
 #include "nn/Validation/Validate.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -70,8 +72,9 @@ static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
                                       cl::sub(validateCommand));
 static cl::opt<std::string> target(
     "target",
-    cl::desc("What runs the model under test: host, cortex-m4 (compiled), or "
-             "a reference runtime (tflite, armnn) to cross-check the "
+    cl::desc("What runs the model under test: a compiled target (host, "
+             "cortex-m4, cortex-m7, cortex-m33, cortex-m55, rv32imc) or a "
+             "reference runtime (tflite, armnn) to cross-check the "
              "references"),
     cl::init("host"), cl::sub(validateCommand));
 static cl::opt<std::string>
@@ -105,6 +108,11 @@ static cl::opt<std::string> requantization(
     cl::desc("Compiled targets: int8 requantization of the code under test "
              "(double-rounding, single-rounding or fp32; see nnc generate)"),
     cl::init("double-rounding"), cl::sub(validateCommand));
+static cl::opt<std::string> hybrid(
+    "hybrid",
+    cl::desc("Compiled targets: how hybrid layers of the code under test "
+             "compute (dynamic-range or dequantize; see nnc generate)"),
+    cl::init("dynamic-range"), cl::sub(validateCommand));
 
 static const bool thresholdsRegistered =
     (nn::registerThresholdCLOptions(validateCommand), true);
@@ -128,14 +136,46 @@ static std::string join(llvm::StringRef dir, const llvm::Twine &name) {
 /// The C compiler of host runs: the one the project builds its tests with.
 static constexpr const char *hostCompiler = "clang-22";
 
+namespace {
+/// Where runtime/run.sh runs a compiled target, and what it needs for it.
+struct Board {
+  llvm::StringRef target;
+  /// The report's runtime line.
+  llvm::StringRef runtime;
+  /// The programs run.sh calls beyond bash and nm.
+  std::vector<const char *> tools;
+};
+} // namespace
+
+/// One entry per target preset (run.sh's boards).
+static const Board *lookupBoard(llvm::StringRef target) {
+  static const std::vector<const char *> arm{"arm-none-eabi-gcc",
+                                             "qemu-system-arm"};
+  static const Board boards[] = {
+      {"host", "nnc, x86-64 host, harness built with clang-22", {hostCompiler}},
+      {"cortex-m4", "nnc, Cortex-M4 in QEMU mps2-an386", arm},
+      {"cortex-m7", "nnc, Cortex-M7 in QEMU mps2-an500", arm},
+      {"cortex-m33", "nnc, Cortex-M33 in QEMU mps2-an505", arm},
+      {"cortex-m55", "nnc, Cortex-M55 in QEMU mps3-an547", arm},
+      // Float models also link libgcc (run.sh says when it is missing).
+      {"rv32imc",
+       "nnc, RV32IMC in QEMU virt (riscv32)",
+       {"clang-22", "qemu-system-riscv32"}},
+  };
+  for (const Board &board : boards)
+    if (board.target == target)
+      return &board;
+  return nullptr;
+}
+
 /// The tools a compiled target needs beyond nnc; an error names the first
 /// one missing.
 static llvm::Error checkTargetTools(llvm::StringRef target) {
+  const Board *board = lookupBoard(target);
+  if (!board)
+    return makeError("--target " + target + ": no board runs it");
   std::vector<const char *> tools{"bash", "nm"};
-  if (target == "host")
-    tools.push_back(hostCompiler);
-  else
-    tools.insert(tools.end(), {"arm-none-eabi-gcc", "qemu-system-arm"});
+  llvm::append_range(tools, board->tools);
   for (const char *tool : tools)
     if (!llvm::sys::findProgramByName(tool))
       return makeError("--target " + target + " needs '" + tool +
@@ -315,6 +355,7 @@ llvm::Error CompiledRunner::compileAndRun(std::optional<size_t> layer,
   generate.model = model;
   generate.target = request.target;
   generate.requantization = requantization;
+  generate.hybrid = hybrid;
   generate.name = nnc::getDefaultNetworkName(model);
   generate.outputDir = dir.str();
   generate.printSummary = false;
@@ -424,10 +465,7 @@ llvm::Expected<nn::ReferenceRun> CompiledRunner::run() {
 
   nn::ReferenceRun result;
   result.info = *request.signature;
-  result.info.runtime =
-      request.target == "host"
-          ? std::string("nnc, x86-64 host, harness built with ") + hostCompiler
-          : std::string("nnc, Cortex-M4 in QEMU mps2-an386");
+  result.info.runtime = lookupBoard(request.target)->runtime.str();
   result.outputFiles.push_back(join(request.outDir, "output_0.npy"));
   std::string diagnostics;
   if (llvm::Error e = compileAndRun(std::nullopt, join(request.outDir, "net"),
@@ -495,7 +533,7 @@ int nnc::runValidate() {
     llvm::errs() << "nnc validate: --random must be at least 1\n";
     return 1;
   }
-  if (target == "host" || target == "cortex-m4") {
+  if (mlir::nn::lookupTargetPreset(target)) {
     // A missing tool is said before anything runs.
     if (llvm::Error e = checkTargetTools(target)) {
       llvm::WithColor::error(llvm::errs(), "nnc validate")

@@ -46,6 +46,11 @@ struct NNToLLVMPipelineOptions
                      "(--nn-outline-loops): per-layer symbols, smaller "
                      "functions for LLVM"),
       llvm::cl::init(false)};
+  PassOptions::Option<std::string> hybrid{
+      *this, "hybrid",
+      llvm::cl::desc("hybrid layers: dynamic-range (TFLite's hybrid kernels) "
+                     "or dequantize (float MACs)"),
+      llvm::cl::init("dynamic-range")};
 };
 
 /// nn on tensors -> linalg -> buffers -> loops -> LLVM dialect for `target`:

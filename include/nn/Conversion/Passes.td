@@ -39,11 +39,26 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     TFLite's reference kernels), `single-rounding` (TFLite built with
     `TFLITE_SINGLE_ROUNDING`) or `fp32` (XNNPACK, TFLite's default CPU
     delegate: float(acc) * float scale rounded half to even).
+
+    `hybrid` picks how hybrid conv2d layers (float activations, int8 weights
+    with one scale) compute: `dynamic-range` (default) as TFLite's hybrid
+    kernel (conv.cc `EvalHybrid`): the input is quantized at run time to
+    int8, symmetric, one scale per batch (`SymmetricQuantizeFloats`), the
+    int8 products accumulate in int32, and each output is
+    `float(acc) * (input scale * weight scale) + bias`; the int8 copy of the
+    input and one float per batch are two more tensors, which the conv reads
+    instead of its float input.
+    `dequantize` dequantizes each weight in its register and accumulates in
+    float. Other hybrid layers (depthwise, fully connected, per-channel
+    weights) always dequantize.
   }];
   let options = [
     Option<"requantization", "requantization", "std::string",
            /*default=*/"\"double-rounding\"",
-           "int8 requantization: double-rounding (TFLite Micro), single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK)">
+           "int8 requantization: double-rounding (TFLite Micro), single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK)">,
+    Option<"hybrid", "hybrid", "std::string",
+           /*default=*/"\"dynamic-range\"",
+           "hybrid layers (float activations, int8 weights): dynamic-range (TFLite's hybrid kernels) or dequantize (float MACs)">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -71,7 +86,19 @@ def NNApproximateMathPass : Pass<"nn-approximate-math"> {
     has a multiply-accumulate; `llvm.fma` is a call to `fmaf` on x86-64's
     baseline and on soft-float RV32). Leaves no op the LLVM back end would
     turn into a libm call; docs/numerics.md gives the measured accuracy.
+
+    With `soft-float` (a target without an FPU, such as rv32imc) it also
+    expands `arith.maximumf` and `arith.minimumf` (clamps, max pooling, the
+    approximations' range limits) with upstream's arith expansion patterns
+    into `arith.cmpf` + `arith.select`, NaN propagated: LLVM softens
+    `llvm.maximum`/`llvm.minimum` into calls to libm's `fmaximumf` and
+    `fminimumf` there. Other arith ops are left as they are.
   }];
+  let options = [
+    Option<"softFloat", "soft-float", "bool", /*default=*/"false",
+           "The target has no FPU: also expand arith.maximumf/minimumf to "
+           "compare and select">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::math::MathDialect",

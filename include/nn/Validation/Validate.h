@@ -23,7 +23,7 @@ namespace nn {
 
 /// What the model under test runs on when it is compiled code.
 struct CompiledRunRequest {
-  /// host or cortex-m4.
+  /// A target preset (mlir::nn::getTargetPresets): host, cortex-m4, ...
   std::string target;
   /// .npy files as for runReference.
   std::vector<std::string> inputFiles;
@@ -43,7 +43,7 @@ using CompiledRunner =
 
 struct ValidateOptions {
   std::string model;
-  /// host or cortex-m4 (compiled, through `runCompiled`), or a reference
+  /// A target preset (compiled, through `runCompiled`), or a reference
   /// runtime (tflite, armnn) to cross-check the references.
   std::string target = "host";
   std::string reference = "tflite";

@@ -6,7 +6,9 @@
 
 #include "nn/Conversion/Passes.h"
 
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::nn {
@@ -99,6 +101,19 @@ struct NNApproximateMathPass
     RewritePatternSet expansion(&getContext());
     expansion.add<ContractFma, ExpandFloorF32>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(expansion))))
+      return signalPassFailure();
+
+    // Upstream's patterns also expand integer min/max and ceil/floor
+    // division; only the float min/max are illegal, so only they change.
+    if (!softFloat)
+      return;
+    RewritePatternSet minMax(&getContext());
+    arith::populateArithExpandOpsPatterns(minMax);
+    ConversionTarget target(getContext());
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    target.addIllegalOp<arith::MaximumFOp, arith::MinimumFOp>();
+    if (failed(
+            applyPartialConversion(getOperation(), target, std::move(minMax))))
       return signalPassFailure();
   }
 };

@@ -35,6 +35,7 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // nn -> linalg on tensors.
   ConvertNNToLinalgPassOptions lowering;
   lowering.requantization = options.requantization;
+  lowering.hybrid = options.hybrid;
   pm.addPass(createConvertNNToLinalgPass(lowering));
 
   // Tensors -> buffers: one-shot bufferization, results as out-parameters,
@@ -49,8 +50,11 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   if (options.outlineLoops)
     pm.addPass(createNNOutlineLoopsPass());
-  // exp & co. inline: the image may not call libm.
-  pm.addPass(createNNApproximateMathPass());
+  // exp & co. inline, and without an FPU float min/max too: the image may
+  // not call libm.
+  NNApproximateMathPassOptions math;
+  math.softFloat = target && target->floatABI == FloatABI::Soft;
+  pm.addPass(createNNApproximateMathPass(math));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

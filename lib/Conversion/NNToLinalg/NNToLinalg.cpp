@@ -243,6 +243,8 @@ static Value clampF32(OpBuilder &b, Location loc, Value x,
 /// The pass's `requantization` option, which the type converter carries.
 static RequantizationMode
 getRequantizationMode(const ConversionPattern &pattern);
+/// The pass's `hybrid` option, likewise.
+static HybridMode getHybridMode(const ConversionPattern &pattern);
 
 /// Requantization of an i32 accumulator to the output's storage type:
 /// clamp(rescale(acc) + zp, range), rescaled as `mode` says (emitRequantize).
@@ -688,6 +690,93 @@ static Value dequantizeWeights(OpBuilder &b, Location loc, Value weights,
       });
 }
 
+/// Whether `op` is a hybrid conv2d that TFLite runs through conv.cc's
+/// EvalHybrid (float input and output; int8 weights with one scale and no
+/// groups; TFLite ignores the weight zero point there, so we take only 0),
+/// which `hybrid=dynamic-range` emulates.
+static bool isDynamicRangeConv(Operation *op) {
+  auto conv = dyn_cast<Conv2DOp>(op);
+  if (!conv)
+    return false;
+  auto inType = dyn_cast<RankedTensorType>(conv.getInput().getType());
+  auto filterType = dyn_cast<RankedTensorType>(conv.getFilter().getType());
+  if (!inType || !filterType || !inType.hasStaticShape() ||
+      inType.getRank() != 4 || filterType.getRank() != 4 ||
+      filterType.getDimSize(3) != inType.getDimSize(3))
+    return false;
+  QuantParams qIn = getQuantParams(inType), qW = getQuantParams(filterType),
+              qOut = getQuantParams(conv.getType());
+  return !qIn.isQuantized() && !qOut.isQuantized() && qW.scales.size() == 1 &&
+         qW.zeroPoint() == 0 && qW.storageMin < 0;
+}
+
+namespace {
+/// The run-time quantized input of a hybrid layer in `dynamic-range` mode,
+/// as TFLite's hybrid conv (conv.cc EvalHybrid) makes it with
+/// tensor_utils::SymmetricQuantizeFloats per batch: range = max |x|,
+/// q = clamp(round(x * (127 / range)), -127, 127), and the accumulator of
+/// batch n is scaled by (range / 127) * weight scale, all in f32 (a range of
+/// 0 gives q = 0 and scale 1).
+struct DynamicRangeInput {
+  Value quantized; // i8, the input's shape
+  Value ranges;    // f32 [batch]: max |x| of each batch
+  float weightScale = 0;
+
+  static DynamicRangeInput get(OpBuilder &b, Location loc, Value input,
+                               float weightScale) {
+    auto type = cast<RankedTensorType>(input.getType());
+    MLIRContext *ctx = b.getContext();
+    unsigned rank = type.getRank();
+    int64_t batch = type.getDimSize(0);
+    AffineMap id = identityMap(rank, ctx);
+    AffineMap toBatch = AffineMap::get(rank, 0, getAffineDimExpr(0, ctx), ctx);
+    DynamicRangeInput r;
+    r.weightScale = weightScale;
+    r.ranges = buildGeneric(
+        b, loc, {input}, filledTensor(b, loc, {batch}, b.getF32FloatAttr(0)),
+        {id, toBatch}, 1, [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value a = math::AbsFOp::create(nb, nl, args[0]);
+          linalg::YieldOp::create(
+              nb, nl,
+              arith::MaximumFOp::create(nb, nl, args[1], a).getResult());
+        });
+    r.quantized = buildGeneric(
+        b, loc, {input, r.ranges},
+        emptyTensor(b, loc, type.getShape(), b.getI8Type()), {id, toBatch, id},
+        rank, [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value zero = constF32(nb, nl, 0);
+          Value isZero = arith::CmpFOp::create(
+              nb, nl, arith::CmpFPredicate::OEQ, args[1], zero);
+          Value inv = arith::SelectOp::create(
+              nb, nl, isZero, zero,
+              arith::DivFOp::create(nb, nl, constF32(nb, nl, 127), args[1]));
+          // TfLiteRound: halves away from zero.
+          Value q = emitRoundToI32(nb, nl,
+                                   arith::MulFOp::create(nb, nl, args[0], inv));
+          q = arith::MaxSIOp::create(nb, nl, q, constI32(nb, nl, -127));
+          q = arith::MinSIOp::create(nb, nl, q, constI32(nb, nl, 127));
+          linalg::YieldOp::create(
+              nb, nl,
+              arith::TruncIOp::create(nb, nl, nb.getI8Type(), q).getResult());
+        });
+    return r;
+  }
+
+  /// float(acc) * ((range[n] / 127) * weight scale), TFLite's order.
+  Value rescale(OpBuilder &b, Location l, Value acc, Value n) const {
+    Value range = tensor::ExtractOp::create(b, l, ranges, ValueRange{n});
+    Value isZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, range,
+                                         constF32(b, l, 0));
+    Value scale = arith::SelectOp::create(
+        b, l, isZero, constF32(b, l, 1),
+        arith::DivFOp::create(b, l, range, constF32(b, l, 127)));
+    scale = arith::MulFOp::create(b, l, scale, constF32(b, l, weightScale));
+    return arith::MulFOp::create(
+        b, l, arith::SIToFPOp::create(b, l, b.getF32Type(), acc), scale);
+  }
+};
+} // namespace
+
 /// TFLite's padding of a 2-D window op: [top, bottom, left, right], the
 /// bottom/right amounts trimmed to what the output actually reads.
 static SmallVector<int64_t, 4>
@@ -786,11 +875,21 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                             "(TFLite's int8 scheme)");
 
     Value input = adaptor.getInput();
-    WeightReader filter = WeightReader::get(rewriter, loc, adaptor.getFilter(),
-                                            qW, !quantized && qW.isQuantized());
     ArrayRef<int64_t> inShape = inType.getShape();
-    ArrayRef<int64_t> outShape = outType.getShape();
     ArrayRef<int64_t> fShape = filterType.getShape();
+    bool hybrid = !quantized && qW.isQuantized();
+    std::optional<DynamicRangeInput> dynamicRange;
+    if (isDynamicRangeConv(op) &&
+        getHybridMode(*this) == HybridMode::DynamicRange) {
+      dynamicRange = DynamicRangeInput::get(rewriter, loc, input,
+                                            static_cast<float>(qW.scale()));
+      input = dynamicRange->quantized;
+    }
+    // int32 multiply-accumulate: int8 layers and dynamic-range hybrid ones.
+    bool intMac = quantized || dynamicRange;
+    WeightReader filter = WeightReader::get(rewriter, loc, adaptor.getFilter(),
+                                            qW, hybrid && !dynamicRange);
+    ArrayRef<int64_t> outShape = outType.getShape();
     SmallVector<int64_t> kernel{fShape[1], fShape[2]};
     ArrayRef<int64_t> strides = op.getStrides();
     ArrayRef<int64_t> dilations = op.getDilations();
@@ -808,8 +907,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
                                       qOut, realScales, *range, outShape[3],
                                       getRequantizationMode(*this));
-    TypedAttr zeroAcc = quantized ? TypedAttr(rewriter.getI32IntegerAttr(0))
-                                  : TypedAttr(rewriter.getF32FloatAttr(0));
+    TypedAttr zeroAcc = intMac ? TypedAttr(rewriter.getI32IntegerAttr(0))
+                               : TypedAttr(rewriter.getF32FloatAttr(0));
     int32_t inZp = quantized ? qIn.zeroPoint() : 0;
     // Grouped conv: output channel o belongs to group o / (O / groups) and
     // reads that group's filter-channels input channels. Depthwise: output
@@ -904,7 +1003,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                                 rb, rl,
                                 {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
                           : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
-                  return emitMac(rb, rl, acc, x, w, quantized, zp);
+                  return emitMac(rb, rl, acc, x, w, intMac, zp);
                 });
           };
           // A border output: exact sum over its valid taps, minus the
@@ -944,6 +1043,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                       })
                       .getResult(0);
           }
+          if (dynamicRange)
+            acc = dynamicRange->rescale(b, l, acc, n);
           return epilogue.emit(b, l, acc, o);
         });
     rewriter.replaceOp(op, result);
@@ -1910,6 +2011,7 @@ namespace {
 /// pass's requantization mode to the patterns.
 struct StorageTypeConverter : TypeConverter {
   RequantizationMode requantization = RequantizationMode::DoubleRounding;
+  HybridMode hybrid = HybridMode::DynamicRange;
   StorageTypeConverter() {
     addConversion([](Type type) { return type; });
     addConversion([](quant::QuantizedType type) -> Type {
@@ -1945,6 +2047,13 @@ struct ConvertNNToLinalgPass
       return signalPassFailure();
     }
     converter.requantization = *mode;
+    std::optional<HybridMode> hybridMode = parseHybridMode(hybrid);
+    if (!hybridMode) {
+      getOperation().emitError() << "unknown hybrid '" << hybrid
+                                 << "' (expected dynamic-range or dequantize)";
+      return signalPassFailure();
+    }
+    converter.hybrid = *hybridMode;
     ConversionTarget target(*ctx);
     target.addLegalDialect<arith::ArithDialect, linalg::LinalgDialect,
                            math::MathDialect, scf::SCFDialect,
@@ -1993,4 +2102,8 @@ struct ConvertNNToLinalgPass
 static RequantizationMode
 getRequantizationMode(const ConversionPattern &pattern) {
   return pattern.getTypeConverter<StorageTypeConverter>()->requantization;
+}
+
+static HybridMode getHybridMode(const ConversionPattern &pattern) {
+  return pattern.getTypeConverter<StorageTypeConverter>()->hybrid;
 }

@@ -26,6 +26,13 @@ mlir::nn::parseRequantizationMode(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
+std::optional<HybridMode> mlir::nn::parseHybridMode(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<HybridMode>>(name)
+      .Case("dynamic-range", HybridMode::DynamicRange)
+      .Case("dequantize", HybridMode::Dequantize)
+      .Default(std::nullopt);
+}
+
 RequantScale RequantScale::get(double inScale, double kernelScale,
                                double outScale) {
   // XNNPACK evaluates left to right in float on the float scales TFLite

@@ -32,6 +32,16 @@ namespace mlir::nn {
 enum class RequantizationMode { DoubleRounding, SingleRounding, Fp32 };
 std::optional<RequantizationMode> parseRequantizationMode(llvm::StringRef name);
 
+/// How hybrid layers (float activations, int8 weights) compute (the `hybrid`
+/// option of --convert-nn-to-linalg; docs/numerics.md):
+///   DynamicRange  TFLite's hybrid kernels (default): the float input is
+///                 quantized to int8 at run time (symmetric, one scale per
+///                 batch), int8 x int8 products accumulate in int32, and
+///                 float(acc) * (input scale * weight scale) + bias.
+///   Dequantize    each weight dequantized in its register, float MACs.
+enum class HybridMode { DynamicRange, Dequantize };
+std::optional<HybridMode> parseHybridMode(llvm::StringRef name);
+
 /// A layer's rescale factor, as TFLite's kernels (`real`, in double) and as
 /// XNNPACK (`fp32`: input_scale * kernel_scale / output_scale in float).
 struct RequantScale {
