@@ -76,9 +76,9 @@ struct NNApproximateMathPass
     : nn::impl::NNApproximateMathPassBase<NNApproximateMathPass> {
   using Base::Base;
 
-  void runOnOperation() override {
-    // Nothing to approximate (every int8 network): skip the greedy drivers,
-    // which would still visit and try to fold every op of the module.
+  /// Nothing to approximate (every int8 network): skip the greedy drivers,
+  /// which would still visit and try to fold every op of the module.
+  LogicalResult approximateMath() {
     if (!getOperation()
              ->walk([](Operation *op) {
                return isa_and_nonnull<math::MathDialect>(op->getDialect())
@@ -86,7 +86,7 @@ struct NNApproximateMathPass
                           : WalkResult::advance();
              })
              .wasInterrupted())
-      return;
+      return success();
 
     // Every function upstream can approximate; f16/bf16 go through f32.
     RewritePatternSet approximate(&getContext());
@@ -95,12 +95,16 @@ struct NNApproximateMathPass
     populateMathPolynomialApproximationPatterns(approximate,
                                                 [](StringRef) { return true; });
     if (failed(applyPatternsGreedily(getOperation(), std::move(approximate))))
-      return signalPassFailure();
+      return failure();
 
     // The approximations round with math.floor and accumulate with math.fma.
     RewritePatternSet expansion(&getContext());
     expansion.add<ContractFma, ExpandFloorF32>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(expansion))))
+    return applyPatternsGreedily(getOperation(), std::move(expansion));
+  }
+
+  void runOnOperation() override {
+    if (failed(approximateMath()))
       return signalPassFailure();
 
     // Upstream's patterns also expand integer min/max and ceil/floor
