@@ -2,6 +2,7 @@
 """Per-model figures of `nnc generate` on the public models.
 
     bench/generate.py [--nnc build/bin/nnc] [--models ../shared/models] [--work DIR]
+                      [--generate-arg=--outline-loops ...]
 
 For each .tflite: compile time of the whole pipeline (nnc generate for the
 Cortex-M4: import to object, best of 3, wall and CPU), the object's .text,
@@ -26,6 +27,8 @@ parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--nnc", default=os.path.join(root, "build", "bin", "nnc"))
 parser.add_argument("--models", default=os.path.join(root, "..", "shared", "models"))
 parser.add_argument("--work", default=None)
+parser.add_argument("--generate-arg", action="append", default=[],
+                    help="extra nnc generate argument, e.g. --generate-arg=--outline-loops")
 args = parser.parse_args()
 work = args.work or tempfile.mkdtemp(prefix="nn-bench-")
 
@@ -38,7 +41,8 @@ def generate(model, target, out):
     """Runs nnc generate; returns (wall s, cpu s, error line or None)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = run([args.nnc, "generate", model, "--target", target, "--name", "net", "-o", out])
+    result = run([args.nnc, "generate", model, "--target", target, "--name", "net", "-o", out] +
+                 args.generate_arg)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -270,7 +270,10 @@ def write_doc(rows, diverge, cross, bench, args):
     w("`bench/validate.py`: `nnc validate person_detect.tflite --target host --random 10` "
       "(milliseconds; *reference* = the WebAssembly TFLite process, *compile* = our whole "
       "pipeline in-process, *link + run* = run.sh's clang-22 link and the 10 inferences, "
-      "*other* = nnc's start-up, the reference's `--info` call, inputs and comparison):")
+      "*other* = nnc's start-up, the reference's `--info` call, inputs and comparison). "
+      "The reference's process runs in a thread of its own while the target compiles and "
+      "runs, so a validation takes the longer of the two, not their sum "
+      "(*other* = total - max(reference, target)):")
     w("")
     w("```")
     w(bench.strip())

@@ -72,6 +72,11 @@ static cl::opt<std::string> requantization(
              "single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK, as "
              "TFLite's CPU delegate)"),
     cl::init("double-rounding"), cl::sub(generateCommand));
+static cl::opt<bool> outlineLoops(
+    "outline-loops",
+    cl::desc("One function per loop nest (<name>_loop<N>, not inlined): "
+             "per-layer symbols in the object; smaller functions for LLVM"),
+    cl::init(false), cl::sub(generateCommand));
 static cl::opt<std::string> hybrid(
     "hybrid",
     cl::desc("hybrid layers (float activations, int8 weights): "
@@ -164,6 +169,7 @@ int nnc::runGenerate() {
   options.requantization = requantization;
   options.hybrid = hybrid;
   options.outputDir = outputDir;
+  options.outlineLoops = outlineLoops;
   return generate(options);
 }
 
@@ -268,6 +274,7 @@ int nnc::generate(const GenerateOptions &options) {
   lowerOptions.target = targetName;
   lowerOptions.alignment = alignment;
   lowerOptions.requantization = options.requantization;
+  lowerOptions.outlineLoops = options.outlineLoops;
   lowerOptions.hybrid = options.hybrid;
   nn::buildNNToLLVMPipeline(lower, lowerOptions);
   // The arena the code uses: --nn-bufferize's buffer-level plan, read

@@ -32,6 +32,8 @@ struct GenerateOptions {
   /// Hybrid layers: dynamic-range (TFLite's hybrid kernels) or dequantize.
   std::string hybrid = "dynamic-range";
   std::string outputDir;
+  /// One function per loop nest (--nn-outline-loops).
+  bool outlineLoops = false;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;
   /// Where diagnostics go; null: stderr.

@@ -40,6 +40,12 @@ struct NNToLLVMPipelineOptions
       llvm::cl::desc("int8 requantization: double-rounding (TFLite Micro), "
                      "single-rounding or fp32 (XNNPACK)"),
       llvm::cl::init("double-rounding")};
+  PassOptions::Option<bool> outlineLoops{
+      *this, "outline-loops",
+      llvm::cl::desc("One function per top-level loop nest "
+                     "(--nn-outline-loops): per-layer symbols, smaller "
+                     "functions for LLVM"),
+      llvm::cl::init(false)};
   PassOptions::Option<std::string> hybrid{
       *this, "hybrid",
       llvm::cl::desc("hybrid layers: dynamic-range (TFLite's hybrid kernels) "

@@ -86,7 +86,19 @@ def NNApproximateMathPass : Pass<"nn-approximate-math"> {
     has a multiply-accumulate; `llvm.fma` is a call to `fmaf` on x86-64's
     baseline and on soft-float RV32). Leaves no op the LLVM back end would
     turn into a libm call; docs/numerics.md gives the measured accuracy.
+
+    With `soft-float` (a target without an FPU, such as rv32imc) it also
+    expands `arith.maximumf` and `arith.minimumf` (clamps, max pooling, the
+    approximations' range limits) with upstream's arith expansion patterns
+    into `arith.cmpf` + `arith.select`, NaN propagated: LLVM softens
+    `llvm.maximum`/`llvm.minimum` into calls to libm's `fmaximumf` and
+    `fminimumf` there. Other arith ops are left as they are.
   }];
+  let options = [
+    Option<"softFloat", "soft-float", "bool", /*default=*/"false",
+           "The target has no FPU: also expand arith.maximumf/minimumf to "
+           "compare and select">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::math::MathDialect",
@@ -103,6 +115,31 @@ def NNAttachTargetPass : Pass<"nn-attach-target", "ModuleOp"> {
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"host\"",
            "host, cortex-m4, cortex-m7, cortex-m33, cortex-m55 or rv32imc">,
+  ];
+}
+
+def NNOutlineLoopsPass : Pass<"nn-outline-loops", "ModuleOp"> {
+  let summary = "move each top-level loop nest into its own function";
+  let description = [{
+    Runs on bufferized loops (after `--convert-linalg-to-loops`). In every
+    function with a body, each top-level op with regions (a layer's loop
+    nest or one of its row copies) moves into a new private function
+    `<function>_loop<N>` (internal linkage, `no_inline` and LLVM's `noinline`), and a `func.call` takes its
+    place. Pure ops without regions the nest uses (constants,
+    `memref.get_global`, `memref.view`, subviews, reshapes) are cloned into
+    the new function (and dropped from the caller where no longer used),
+    so its arguments are only the caller's block
+    arguments (input, output, arena) and other values the nest cannot
+    recompute; it keeps their `llvm.*` argument attributes (`noalias`).
+    LLVM then optimizes and generates code for one layer at a time: its
+    superlinear passes (loop strength reduction, SCEV) no longer see every
+    loop of the network in one function. A nest that would need an argument
+    a bare pointer cannot pass (a memref with a non-identity layout or a
+    dynamic shape) or that returns values stays where it is.
+  }];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
   ];
 }
 

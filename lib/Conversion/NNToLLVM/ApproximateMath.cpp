@@ -6,7 +6,9 @@
 
 #include "nn/Conversion/Passes.h"
 
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::nn {
@@ -74,7 +76,18 @@ struct NNApproximateMathPass
     : nn::impl::NNApproximateMathPassBase<NNApproximateMathPass> {
   using Base::Base;
 
-  void runOnOperation() override {
+  /// Nothing to approximate (every int8 network): skip the greedy drivers,
+  /// which would still visit and try to fold every op of the module.
+  LogicalResult approximateMath() {
+    if (!getOperation()
+             ->walk([](Operation *op) {
+               return isa_and_nonnull<math::MathDialect>(op->getDialect())
+                          ? WalkResult::interrupt()
+                          : WalkResult::advance();
+             })
+             .wasInterrupted())
+      return success();
+
     // Every function upstream can approximate; f16/bf16 go through f32.
     RewritePatternSet approximate(&getContext());
     populateMathF32ExpansionPatterns(approximate,
@@ -82,12 +95,29 @@ struct NNApproximateMathPass
     populateMathPolynomialApproximationPatterns(approximate,
                                                 [](StringRef) { return true; });
     if (failed(applyPatternsGreedily(getOperation(), std::move(approximate))))
-      return signalPassFailure();
+      return failure();
 
     // The approximations round with math.floor and accumulate with math.fma.
     RewritePatternSet expansion(&getContext());
     expansion.add<ContractFma, ExpandFloorF32>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(expansion))))
+    return applyPatternsGreedily(getOperation(), std::move(expansion));
+  }
+
+  void runOnOperation() override {
+    if (failed(approximateMath()))
+      return signalPassFailure();
+
+    // Upstream's patterns also expand integer min/max and ceil/floor
+    // division; only the float min/max are illegal, so only they change.
+    if (!softFloat)
+      return;
+    RewritePatternSet minMax(&getContext());
+    arith::populateArithExpandOpsPatterns(minMax);
+    ConversionTarget target(getContext());
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    target.addIllegalOp<arith::MaximumFOp, arith::MinimumFOp>();
+    if (failed(
+            applyPartialConversion(getOperation(), target, std::move(minMax))))
       return signalPassFailure();
   }
 };

@@ -17,7 +17,6 @@
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
-#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
@@ -49,13 +48,13 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   // Buffers -> loops -> LLVM dialect.
   pm.addNestedPass<func::FuncOp>(createNNStridedCopyToLinalgPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  // exp & co. inline: the image may not call libm.
-  pm.addPass(createNNApproximateMathPass());
-  // Without an FPU, LLVM softens llvm.maximum/minimum into calls to libm's
-  // fmaximumf/fminimumf: expand them (and the approximations' clamps) to
-  // compare and select first, NaN propagated as arith.maximumf defines it.
-  if (target && target->floatABI == FloatABI::Soft)
-    pm.addPass(arith::createArithExpandOpsPass());
+  if (options.outlineLoops)
+    pm.addPass(createNNOutlineLoopsPass());
+  // exp & co. inline, and without an FPU float min/max too: the image may
+  // not call libm.
+  NNApproximateMathPassOptions math;
+  math.softFloat = target && target->floatABI == FloatABI::Soft;
+  pm.addPass(createNNApproximateMathPass(math));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -1,4 +1,5 @@
 // RUN: nn-opt %s --nn-approximate-math --split-input-file | FileCheck %s
+// RUN: nn-opt %s --nn-approximate-math=soft-float --split-input-file | FileCheck %s --check-prefix=SOFT
 
 // exp becomes upstream's polynomial (range reduction by ln 2, a degree-7
 // polynomial, the exponent put back with integer shifts): no math op left,
@@ -71,3 +72,31 @@ func.func @floor_f64(%x: f64) -> f64 {
   %y = math.floor %x : f64
   return %y : f64
 }
+
+// -----
+
+// Float min/max stay for targets with an FPU. With soft-float they become
+// upstream's compare and select, NaN propagated (an unordered compare picks
+// the NaN lhs, the last select the NaN rhs); integer min/max stay (only the
+// float ones would become libm calls).
+// CHECK-LABEL: func.func @min_max
+// CHECK: arith.maximumf
+// CHECK: arith.minimumf
+// CHECK: arith.maxsi
+// SOFT-LABEL: func.func @min_max
+// SOFT-SAME: (%[[X:.*]]: f32, %[[Y:.*]]: f32, %[[I:.*]]: i32, %[[J:.*]]: i32)
+// SOFT-NOT: arith.maximumf
+// SOFT: %[[GT:.*]] = arith.cmpf ugt, %[[X]], %[[Y]] : f32
+// SOFT: %[[MAX:.*]] = arith.select %[[GT]], %[[X]], %[[Y]] : f32
+// SOFT: %[[YNAN:.*]] = arith.cmpf uno, %[[Y]], %[[Y]] : f32
+// SOFT: %[[R0:.*]] = arith.select %[[YNAN]], %[[Y]], %[[MAX]] : f32
+// SOFT: %[[LT:.*]] = arith.cmpf ult, %[[R0]], %[[Y]] : f32
+// SOFT-NOT: arith.minimumf
+// SOFT: arith.maxsi %[[I]], %[[J]] : i32
+func.func @min_max(%x: f32, %y: f32, %i: i32, %j: i32) -> (f32, i32) {
+  %0 = arith.maximumf %x, %y : f32
+  %1 = arith.minimumf %0, %y : f32
+  %2 = arith.maxsi %i, %j : i32
+  return %1, %2 : f32, i32
+}
+
