@@ -478,12 +478,22 @@ struct Epilogue {
   Value bias;
   bool quantized = false;
   RequantizationMode mode = RequantizationMode::DoubleRounding;
-  /// Fixed-point multipliers and shifts; for the fp32 mode the f32 scales,
-  /// as their bit patterns.
+  /// Fixed-point multipliers and the single-rounding mode's shifts; for the
+  /// fp32 mode the f32 scales, as their bit patterns.
   ChannelValues multipliers, shifts, scaleBits;
+  /// The double-rounding mode's shifts split at compile time into
+  /// max(shift, 0) and max(-shift, 0); nothing when every channel's is 0,
+  /// so the shift costs nothing there (most layers only shift right).
+  std::optional<ChannelValues> leftShifts, rightShifts;
+  /// Whether some multiplier is INT32_MIN, the one value for which the
+  /// doubling high multiply can overflow (quantizeMultiplier never makes it).
+  bool multiplierMayBeIntMin = true;
   /// -zp_in * sum(w) per channel when the input zero point is folded out of
   /// the multiply-accumulate (see foldInputZeroPoint).
   std::optional<ChannelValues> zeroPointTerm;
+  /// The constant bias plus zeroPointTerm, one i32 per channel, so the
+  /// epilogue loads and adds one value instead of two.
+  std::optional<ChannelValues> biasPlusZeroPointTerm;
   int32_t outputZp = 0;
   ActivationRange range;
   Type storage;
@@ -500,7 +510,7 @@ struct Epilogue {
     e.storage = storage;
     if (!e.quantized)
       return e;
-    SmallVector<int32_t> multipliers, shifts, scaleBits;
+    SmallVector<int32_t> multipliers, shifts, scaleBits, lefts, rights;
     for (int64_t c = 0; c < channels; ++c) {
       const RequantScale &scale = scales.size() == 1 ? scales[0] : scales[c];
       if (mode == RequantizationMode::Fp32) {
@@ -510,19 +520,34 @@ struct Epilogue {
       QuantizedMultiplier qm = quantizeMultiplier(scale.real);
       multipliers.push_back(qm.multiplier);
       shifts.push_back(qm.shift);
+      lefts.push_back(std::max(qm.shift, 0));
+      rights.push_back(std::max(-qm.shift, 0));
     }
     e.multipliers = ChannelValues::get(b, loc, multipliers);
-    e.shifts = ChannelValues::get(b, loc, shifts);
+    if (mode == RequantizationMode::SingleRounding)
+      e.shifts = ChannelValues::get(b, loc, shifts);
     e.scaleBits = ChannelValues::get(b, loc, scaleBits);
+    e.multiplierMayBeIntMin =
+        llvm::is_contained(multipliers, std::numeric_limits<int32_t>::min());
+    auto isZero = [](int32_t v) { return v == 0; };
+    if (mode == RequantizationMode::DoubleRounding) {
+      if (!llvm::all_of(lefts, isZero))
+        e.leftShifts = ChannelValues::get(b, loc, lefts);
+      if (!llvm::all_of(rights, isZero))
+        e.rightShifts = ChannelValues::get(b, loc, rights);
+    }
     e.outputZp = out.zeroPoint();
     return e;
   }
 
   Value emit(OpBuilder &b, Location l, Value acc, Value channel) const {
     Value v = acc;
-    if (zeroPointTerm)
+    if (biasPlusZeroPointTerm)
+      v = arith::AddIOp::create(b, l, v,
+                                biasPlusZeroPointTerm->read(b, l, channel));
+    else if (zeroPointTerm)
       v = arith::AddIOp::create(b, l, v, zeroPointTerm->read(b, l, channel));
-    if (bias) {
+    if (bias && !biasPlusZeroPointTerm) {
       Value bv = tensor::ExtractOp::create(b, l, bias, ValueRange{channel});
       v = quantized ? arith::AddIOp::create(b, l, v, bv).getResult()
                     : arith::AddFOp::create(b, l, v, bv).getResult();
@@ -534,32 +559,55 @@ struct Epilogue {
                         arith::BitcastOp::create(b, l, b.getF32Type(),
                                                  scaleBits.read(b, l, channel)),
                         outputZp, range, storage);
+    if (mode == RequantizationMode::DoubleRounding) {
+      Value multiplier = multipliers.read(b, l, channel);
+      Value left = leftShifts ? leftShifts->read(b, l, channel) : Value();
+      Value right = rightShifts ? rightShifts->read(b, l, channel) : Value();
+      Value scaled = emitMultiplyByQuantizedMultiplier(
+          b, l, v, multiplier, left, right, multiplierMayBeIntMin);
+      scaled = arith::AddIOp::create(b, l, scaled, constI32(b, l, outputZp));
+      return arith::TruncIOp::create(
+          b, l, storage, emitClampI32(b, l, scaled, range.qmin, range.qmax));
+    }
     return requantize(b, l, mode, v, multipliers.read(b, l, channel),
                       shifts.read(b, l, channel), Value(), outputZp, range,
                       storage);
   }
 };
 
-/// The int8 values of a constant weight tensor (dense or dense_resource),
-/// or nothing when they cannot be read at compile time.
-static std::optional<SmallVector<int32_t>> getConstantInt8Values(Value value) {
-  auto constant = value.getDefiningOp<ConstantOp>();
-  if (!constant)
+/// The values of a constant int8 or i32 tensor (dense or dense_resource, an
+/// nn or arith constant), or nothing when they cannot be read at compile time.
+static std::optional<SmallVector<int32_t>>
+getConstantIntValues(Value value, unsigned width) {
+  while (auto cast = value.getDefiningOp<UnrealizedConversionCastOp>())
+    value = cast.getInputs().front();
+  Attribute attr;
+  if (auto constant = value.getDefiningOp<ConstantOp>())
+    attr = constant.getValue();
+  else if (auto constant = value.getDefiningOp<arith::ConstantOp>())
+    attr = constant.getValue();
+  else
     return std::nullopt;
-  Attribute attr = constant.getValue();
   SmallVector<int32_t> values;
   if (auto dense = dyn_cast<DenseIntElementsAttr>(attr)) {
-    if (dense.getElementType().getIntOrFloatBitWidth() != 8)
+    if (dense.getElementType().getIntOrFloatBitWidth() != width)
       return std::nullopt;
     for (const APInt &v : dense.getValues<APInt>())
       values.push_back(static_cast<int32_t>(v.getSExtValue()));
     return values;
   }
-  if (auto blob = dyn_cast<DenseI8ResourceElementsAttr>(attr))
-    if (std::optional<ArrayRef<int8_t>> data = blob.tryGetAsArrayRef()) {
-      values.assign(data->begin(), data->end());
-      return values;
-    }
+  if (width == 8)
+    if (auto blob = dyn_cast<DenseI8ResourceElementsAttr>(attr))
+      if (std::optional<ArrayRef<int8_t>> data = blob.tryGetAsArrayRef()) {
+        values.assign(data->begin(), data->end());
+        return values;
+      }
+  if (width == 32)
+    if (auto blob = dyn_cast<DenseI32ResourceElementsAttr>(attr))
+      if (std::optional<ArrayRef<int32_t>> data = blob.tryGetAsArrayRef()) {
+        values.assign(data->begin(), data->end());
+        return values;
+      }
   return std::nullopt;
 }
 
@@ -575,7 +623,7 @@ static bool foldInputZeroPoint(
     int64_t channels,
     function_ref<void(int64_t, function_ref<void(int64_t)>)> weightsOf,
     Epilogue &epilogue) {
-  std::optional<SmallVector<int32_t>> values = getConstantInt8Values(weights);
+  std::optional<SmallVector<int32_t>> values = getConstantIntValues(weights, 8);
   if (!values)
     return false;
   SmallVector<int32_t> terms;
@@ -594,6 +642,17 @@ static bool foldInputZeroPoint(
         static_cast<uint32_t>(-static_cast<int64_t>(inputZp) * sum)));
   }
   epilogue.zeroPointTerm = ChannelValues::get(b, loc, terms);
+  if (!epilogue.quantized || !epilogue.bias)
+    return true;
+  std::optional<SmallVector<int32_t>> bias =
+      getConstantIntValues(epilogue.bias, 32);
+  if (!bias || bias->size() != terms.size())
+    return true;
+  SmallVector<int32_t> sums;
+  for (auto [t, c] : llvm::zip_equal(terms, *bias)) // wraps like the i32 add
+    sums.push_back(static_cast<int32_t>(static_cast<uint32_t>(t) +
+                                        static_cast<uint32_t>(c)));
+  epilogue.biasPlusZeroPointTerm = ChannelValues::get(b, loc, sums);
   return true;
 }
 

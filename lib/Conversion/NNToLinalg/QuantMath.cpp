@@ -235,13 +235,9 @@ static Value constI64(OpBuilder &b, Location loc, int64_t v) {
 
 Value mlir::nn::emitSaturatingRoundingDoublingHighMul(OpBuilder &b,
                                                       Location loc, Value a,
-                                                      Value m) {
+                                                      Value m,
+                                                      bool mayOverflow) {
   Type i64 = b.getI64Type();
-  Value intMin = constI32(b, loc, std::numeric_limits<int32_t>::min());
-  Value overflow = arith::AndIOp::create(
-      b, loc,
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, intMin),
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, m, intMin));
   Value ab =
       arith::MulIOp::create(b, loc, arith::ExtSIOp::create(b, loc, i64, a),
                             arith::ExtSIOp::create(b, loc, i64, m));
@@ -254,6 +250,13 @@ Value mlir::nn::emitSaturatingRoundingDoublingHighMul(OpBuilder &b,
       b, loc, arith::AddIOp::create(b, loc, ab, constI64(b, loc, 1LL << 30)),
       constI64(b, loc, 31));
   Value high = arith::TruncIOp::create(b, loc, b.getI32Type(), high64);
+  if (!mayOverflow)
+    return high;
+  Value intMin = constI32(b, loc, std::numeric_limits<int32_t>::min());
+  Value overflow = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, intMin),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, m, intMin));
   return arith::SelectOp::create(
       b, loc, overflow, constI32(b, loc, std::numeric_limits<int32_t>::max()),
       high);
@@ -285,10 +288,19 @@ Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
   Value leftShift = arith::MaxSIOp::create(b, loc, shift, zero);
   Value rightShift = arith::MaxSIOp::create(
       b, loc, arith::SubIOp::create(b, loc, zero, shift), zero);
-  Value a = arith::ShLIOp::create(b, loc, x, leftShift);
-  return emitRoundingDivideByPOT(
-      b, loc, emitSaturatingRoundingDoublingHighMul(b, loc, a, multiplier),
-      rightShift);
+  return emitMultiplyByQuantizedMultiplier(b, loc, x, multiplier, leftShift,
+                                           rightShift, /*mayBeIntMin=*/true);
+}
+
+Value mlir::nn::emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc,
+                                                  Value x, Value multiplier,
+                                                  Value leftShift,
+                                                  Value rightShift,
+                                                  bool mayBeIntMin) {
+  Value a = leftShift ? arith::ShLIOp::create(b, loc, x, leftShift) : x;
+  Value high =
+      emitSaturatingRoundingDoublingHighMul(b, loc, a, multiplier, mayBeIntMin);
+  return rightShift ? emitRoundingDivideByPOT(b, loc, high, rightShift) : high;
 }
 
 Value mlir::nn::emitSingleRoundingMultiply(OpBuilder &b, Location loc, Value x,

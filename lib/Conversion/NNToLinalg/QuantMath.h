@@ -82,6 +82,14 @@ int32_t quantizeFloat(float value, float scale, int32_t zeroPoint);
 Value emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc, Value x,
                                         Value multiplier, Value shift);
 
+/// The same with the shift split at compile time: `leftShift` = max(shift,
+/// 0) and `rightShift` = max(-shift, 0), each null when known to be 0 (no
+/// shift emitted); `mayBeIntMin` false when `multiplier` is known not to be
+/// INT32_MIN, which drops the high multiply's overflow select.
+Value emitMultiplyByQuantizedMultiplier(OpBuilder &b, Location loc, Value x,
+                                        Value multiplier, Value leftShift,
+                                        Value rightShift, bool mayBeIntMin);
+
 /// Emits TFLITE_SINGLE_ROUNDING's MultiplyByQuantizedMultiplier:
 /// (x * multiplier + 2^(30 - shift)) >> (31 - shift) in 64 bits, saturated
 /// to int32.
@@ -104,9 +112,11 @@ Value emitRequantize(OpBuilder &b, Location loc, RequantizationMode mode,
                      int32_t zeroPoint, int32_t qmin, int32_t qmax);
 
 /// Emits SaturatingRoundingDoublingHighMul(a, m) and
-/// RoundingDivideByPOT(x, exponent) on i32 values.
+/// RoundingDivideByPOT(x, exponent) on i32 values. `mayOverflow` false
+/// when `a` or `m` is known not to be INT32_MIN (the only overflow: the
+/// result then saturates to INT32_MAX), which drops that select.
 Value emitSaturatingRoundingDoublingHighMul(OpBuilder &b, Location loc, Value a,
-                                            Value m);
+                                            Value m, bool mayOverflow = true);
 Value emitRoundingDivideByPOT(OpBuilder &b, Location loc, Value x,
                               Value exponent);
 

@@ -40,7 +40,7 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 // [1, 3) have their whole 3x3 window inside the input: constant bounds and
 // sum(x * w) only; the others sum (x - zp) * w over their valid taps and
 // subtract the folded zero-point term -zp * sum(w) = 3 * 9 = 27, which the
-// epilogue adds to every output.
+// epilogue adds to every output together with the bias: {10, -20} + 27.
 !qx = !quant.uniform<i8:f32, 0.5:-3>
 !qw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
 !qb = !quant.uniform<i32:f32:0, {0.005, 0.01}>
@@ -48,7 +48,8 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 // CHECK-LABEL: func.func @conv_int8
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x1xi8>) -> tensor<1x4x4x2xi8>
 // CHECK-NOT: tensor.pad
-// CHECK: %[[SHIFTS:.*]] = arith.constant dense<[-4, -3]> : tensor<2xi32>
+// CHECK: %[[SHIFTS:.*]] = arith.constant dense<[4, 3]> : tensor<2xi32>
+// CHECK: %[[BIAS:.*]] = arith.constant dense<[37, 7]> : tensor<2xi32>
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x4x4x2xi8>)
 // CHECK: arith.cmpi sge
 // CHECK: scf.if %{{.*}} -> (i32)
@@ -66,7 +67,8 @@ func.func @conv_f32(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x8xf32> {
 // CHECK: arith.addi
 // CHECK: %[[B:.*]] = arith.subi %{{.*}}, %c27_i32
 // CHECK: scf.yield %[[B]]
-// CHECK: arith.addi %{{.*}}, %c27_i32
+// CHECK: tensor.extract %[[BIAS]]
+// CHECK: arith.addi
 // CHECK: arith.constant 1717986918 : i32
 // CHECK: tensor.extract %[[SHIFTS]]
 // CHECK: arith.muli %{{.*}} : i64

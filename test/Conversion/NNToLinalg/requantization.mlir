@@ -9,14 +9,19 @@
 // BAD: error: unknown requantization 'round' (expected double-rounding, single-rounding or fp32)
 
 // TFLite Micro: multiplier 0.05 = 1717986918 * 2^(-4 - 31), 0.1 the same
-// multiplier with shift -3; SaturatingRoundingDoublingHighMul (its INT_MIN
-// check, the 2^30 nudge) and RoundingDivideByPOT (mask, threshold).
+// multiplier with shift -3; SaturatingRoundingDoublingHighMul (the 2^30
+// nudge; no INT_MIN check, as no multiplier is INT_MIN) and
+// RoundingDivideByPOT (mask, threshold) by the right shifts {4, 3}, known at
+// compile time (no left shift). The bias {10, -20} and the folded input
+// zero-point term -(-3) * sum(w) = {6, 9} are one constant {16, -11}.
 // DOUBLE-LABEL: func.func @fc_int8
-// DOUBLE: %[[SHIFTS:.*]] = arith.constant dense<[-4, -3]> : tensor<2xi32>
+// DOUBLE: %[[SHIFTS:.*]] = arith.constant dense<[4, 3]> : tensor<2xi32>
+// DOUBLE: %[[BIAS:.*]] = arith.constant dense<[16, -11]> : tensor<2xi32>
 // DOUBLE: linalg.generic
+// DOUBLE: tensor.extract %[[BIAS]]
 // DOUBLE: arith.constant 1717986918 : i32
 // DOUBLE: tensor.extract %[[SHIFTS]]
-// DOUBLE: arith.cmpi eq, %{{.*}}, %c-2147483648_i32
+// DOUBLE-NOT: arith.cmpi eq
 // DOUBLE: %[[AB:.*]] = arith.muli %{{.*}} : i64
 // DOUBLE: %[[NUDGED:.*]] = arith.addi %[[AB]], %c1073741824_i64 : i64
 // DOUBLE: arith.shrsi %[[NUDGED]], %c31_i64 : i64
