@@ -34,6 +34,8 @@ struct GenerateOptions {
   std::string outputDir;
   /// One function per loop nest (--nn-outline-loops).
   bool outlineLoops = false;
+  /// Verify after every lowering pass, not only once after the lowering.
+  bool verifyEach = false;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;
   /// Where diagnostics go; null: stderr.

@@ -60,7 +60,10 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
-  pm.addPass(createCanonicalizerPass());
+  // No canonicalization from here on: LLVM's -O1 does the same folding.
+  // Dropping the two that were here left six models' Cortex-M4 objects
+  // byte-identical and the hybrid KWS's instruction count and outputs
+  // unchanged, for 0.03-0.07 s less of person detection's MLIR lowering.
   if (lowering.armDsp)
     pm.addPass(createNNConvertVectorToLLVMPass({indexBitwidth}));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(
@@ -74,7 +77,6 @@ void mlir::nn::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createReconcileUnrealizedCastsPass());
   // The C entry point <name>_run(input, output, activations).
   pm.addPass(createNNCreateEntryPointPass());
-  pm.addPass(createCanonicalizerPass());
   pm.addPass(createNNAttachTargetPass({options.target}));
 }
 
