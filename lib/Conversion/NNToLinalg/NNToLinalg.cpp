@@ -739,10 +739,14 @@ struct DynamicRangeInput {
     r.ranges = buildGeneric(
         b, loc, {input}, filledTensor(b, loc, {batch}, b.getF32FloatAttr(0)),
         {id, toBatch}, 1, [&](OpBuilder &nb, Location nl, ValueRange args) {
+          // A compare and select, not arith.maximumf: its NaN and signed
+          // zero rules cost a dozen instructions without VMAXNM (FPv4).
           Value a = math::AbsFOp::create(nb, nl, args[0]);
+          Value greater = arith::CmpFOp::create(
+              nb, nl, arith::CmpFPredicate::OGT, a, args[1]);
           linalg::YieldOp::create(
               nb, nl,
-              arith::MaximumFOp::create(nb, nl, args[1], a).getResult());
+              arith::SelectOp::create(nb, nl, greater, a, args[1]).getResult());
         });
     r.quantized = buildGeneric(
         b, loc, {input, r.ranges},
@@ -780,6 +784,54 @@ struct DynamicRangeInput {
   }
 };
 } // namespace
+
+/// A float depthwise 3x3 output element summed as XNNPACK's f32 dwconv
+/// 9p1c "acc2" kernel does (what TFLite's CPU delegate runs for it): taps in
+/// column-major order (kx outer, ky inner), two accumulators, acc0 = bias +
+/// taps 0, 2, 4, 6, 8 and acc1 = taps 1, 3, 5, 7, then acc0 + acc1. A padded
+/// tap adds 0 (XNNPACK reads a zero row), through a select on a clamped read.
+static Value emitXnnpackDepthwise3x3(OpBuilder &b, Location l, Value input,
+                                     const WeightReader &filter, Value bias,
+                                     ValueRange idx, Value inChannel,
+                                     ArrayRef<int64_t> strides,
+                                     ArrayRef<int64_t> dilations,
+                                     ArrayRef<int64_t> pads,
+                                     ArrayRef<int64_t> inShape) {
+  Value zero = constF32(b, l, 0);
+  Value acc[2] = {
+      bias ? tensor::ExtractOp::create(b, l, bias, ValueRange{idx[3]})
+                 .getResult()
+           : zero,
+      zero};
+  auto coordinate = [&](int d, int64_t k, Value &clamped) -> Value {
+    // out * stride - pad_before + k * dilation, and whether it is inside.
+    Value pos = arith::AddIOp::create(
+        b, l,
+        arith::MulIOp::create(b, l, idx[1 + d], constIndex(b, l, strides[d])),
+        constIndex(b, l, k * dilations[d] - pads[2 * d]));
+    clamped = arith::MaxSIOp::create(
+        b, l, constIndex(b, l, 0),
+        arith::MinSIOp::create(b, l, pos,
+                               constIndex(b, l, inShape[1 + d] - 1)));
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, pos, clamped);
+  };
+  int tap = 0;
+  for (int64_t kx = 0; kx < 3; ++kx)
+    for (int64_t ky = 0; ky < 3; ++ky, ++tap) {
+      Value iy, ix;
+      Value inside = arith::AndIOp::create(b, l, coordinate(0, ky, iy),
+                                           coordinate(1, kx, ix));
+      Value x = tensor::ExtractOp::create(
+          b, l, input, ValueRange{idx[0], iy, ix, inChannel});
+      Value w = filter.read(b, l,
+                            {constIndex(b, l, 0), constIndex(b, l, ky),
+                             constIndex(b, l, kx), idx[3]});
+      Value product = arith::SelectOp::create(
+          b, l, inside, arith::MulFOp::create(b, l, x, w), zero);
+      acc[tap % 2] = arith::AddFOp::create(b, l, acc[tap % 2], product);
+    }
+  return arith::AddFOp::create(b, l, acc[0], acc[1]);
+}
 
 /// TFLite's padding of a 2-D window op: [top, bottom, left, right], the
 /// bottom/right amounts trimmed to what the output actually reads.
@@ -908,9 +960,12 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
             RequantScale::get(qIn.scale(), qW.scale(c), qOut.scale()));
     Type storage =
         this->getTypeConverter()->convertType(outType.getElementType());
-    Epilogue epilogue = Epilogue::get(rewriter, loc, adaptor.getBias(), storage,
-                                      qOut, realScales, *range, outShape[3],
-                                      getRequantizationMode(*this));
+    // Float depthwise 3x3: XNNPACK's summation order, the bias first.
+    bool xnnpackOrder = isDepthwise && !quantized && !hybrid &&
+                        kernel[0] == 3 && kernel[1] == 3;
+    Epilogue epilogue = Epilogue::get(
+        rewriter, loc, xnnpackOrder ? Value() : adaptor.getBias(), storage,
+        qOut, realScales, *range, outShape[3], getRequantizationMode(*this));
     TypedAttr zeroAcc = intMac ? TypedAttr(rewriter.getI32IntegerAttr(0))
                                : TypedAttr(rewriter.getF32FloatAttr(0));
     int32_t inZp = quantized ? qIn.zeroPoint() : 0;
@@ -1005,6 +1060,13 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                                     constIndex(b, l, groupChannels))
                                     .getResult();
           }
+          if (xnnpackOrder)
+            return epilogue.emit(
+                b, l,
+                emitXnnpackDepthwise3x3(b, l, input, filter, adaptor.getBias(),
+                                        idx, channelBase, strides, dilations,
+                                        pads, inShape),
+                o);
           // The window's multiply-accumulate over the taps of ry x rx.
           auto reduce = [&](OpBuilder &b, Location l, bool inside,
                             int32_t zp) -> Value {

@@ -15,7 +15,8 @@
 // DYN-LABEL: func.func @hybrid_conv
 // DYN: %[[RANGES:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "reduction", "reduction"]{{.*}} outs(%{{.*}} : tensor<1xf32>)
 // DYN: math.absf
-// DYN: arith.maximumf
+// DYN: arith.cmpf ogt
+// DYN: arith.select
 // DYN: %[[Q:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %[[RANGES]] : tensor<1x4x4x2xf32>, tensor<1xf32>) outs(%{{.*}} : tensor<1x4x4x2xi8>)
 // DYN: arith.divf %cst{{.*}}, %in
 // DYN: arith.fptosi

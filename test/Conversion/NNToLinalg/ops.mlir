@@ -84,18 +84,24 @@ func.func @conv_int8(%x: tensor<1x4x4x1x!qx>) -> tensor<1x4x4x2x!qy> {
 // -----
 
 // Depthwise with multiplier 2: output channel o reads input channel o / 2
-// and filter element [0, ky, kx, o]. Valid padding never reaches outside
-// the input, so the window bounds are constants.
+// and filter element [0, ky, kx, o]. A float 3x3 sums as XNNPACK's f32
+// dwconv (TFLite's CPU delegate): the nine taps unrolled in column-major
+// order (ky fastest), into two accumulators, padded taps selected to 0.
 // CHECK-LABEL: func.func @depthwise_f32
 // CHECK-SAME: (%[[X:.*]]: tensor<1x5x5x2xf32>)
 // CHECK: %[[W:.*]] = arith.constant dense<5.000000e-01> : tensor<1x3x3x4xf32>
 // CHECK: linalg.generic
 // CHECK: %[[O:.*]] = linalg.index 3 : index
 // CHECK: %[[IC:.*]] = arith.divui %[[O]], %{{.*}} : index
-// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3
-// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c3
+// CHECK-NOT: scf.for
 // CHECK: tensor.extract %[[X]][%{{.*}}, %{{.*}}, %{{.*}}, %[[IC]]]
-// CHECK: tensor.extract %[[W]][%{{.*}}, %{{.*}}, %{{.*}}, %[[O]]]
+// CHECK: tensor.extract %[[W]][%c0{{[_0-9]*}}, %c0{{[_0-9]*}}, %c0{{[_0-9]*}}, %[[O]]]
+// CHECK: arith.select
+// CHECK: tensor.extract %[[W]][%c0{{[_0-9]*}}, %c1{{[_0-9]*}}, %c0{{[_0-9]*}}, %[[O]]]
+// CHECK: tensor.extract %[[W]][%c0{{[_0-9]*}}, %c2{{[_0-9]*}}, %c0{{[_0-9]*}}, %[[O]]]
+// CHECK: tensor.extract %[[W]][%c0{{[_0-9]*}}, %c0{{[_0-9]*}}, %c1{{[_0-9]*}}, %[[O]]]
+// CHECK-NOT: scf.for
+// CHECK: linalg.yield
 func.func @depthwise_f32(%x: tensor<1x5x5x2xf32>) -> tensor<1x3x3x4xf32> {
   %w = nn.constant dense<0.5> : tensor<1x3x3x4xf32>
   %y = nn.depthwise_conv2d %x, %w {depth_multiplier = 2 : i64, padding = #nn.padding<valid>}
