@@ -73,7 +73,7 @@ static cl::opt<std::string> requantization(
     cl::desc("int8 requantization: double-rounding (TFLite Micro, default), "
              "single-rounding (TFLITE_SINGLE_ROUNDING) or fp32 (XNNPACK, as "
              "TFLite's CPU delegate)"),
-    cl::init("double-rounding"), cl::sub(generateCommand));
+    cl::init(nnc::GenerateOptions().requantization), cl::sub(generateCommand));
 static cl::opt<bool> outlineLoops(
     "outline-loops",
     cl::desc("One function per loop nest (<name>_loop<N>, not inlined): "
@@ -89,7 +89,7 @@ static cl::opt<std::string> hybrid(
     cl::desc("hybrid layers (float activations, int8 weights): "
              "dynamic-range (TFLite's hybrid kernels: int8 input quantized "
              "at run time, default) or dequantize (float MACs)"),
-    cl::init("dynamic-range"), cl::sub(generateCommand));
+    cl::init(nnc::GenerateOptions().hybrid), cl::sub(generateCommand));
 static cl::opt<std::string> outputDir("o", cl::desc("Output directory"),
                                       cl::value_desc("dir"), cl::Required,
                                       cl::sub(generateCommand));

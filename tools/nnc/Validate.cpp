@@ -107,12 +107,12 @@ static cl::opt<std::string> requantization(
     "requantization",
     cl::desc("Compiled targets: int8 requantization of the code under test "
              "(double-rounding, single-rounding or fp32; see nnc generate)"),
-    cl::init("double-rounding"), cl::sub(validateCommand));
+    cl::init(nnc::GenerateOptions().requantization), cl::sub(validateCommand));
 static cl::opt<std::string> hybrid(
     "hybrid",
     cl::desc("Compiled targets: how hybrid layers of the code under test "
              "compute (dynamic-range or dequantize; see nnc generate)"),
-    cl::init("dynamic-range"), cl::sub(validateCommand));
+    cl::init(nnc::GenerateOptions().hybrid), cl::sub(validateCommand));
 
 static const bool thresholdsRegistered =
     (nn::registerThresholdCLOptions(validateCommand), true);
