@@ -16,7 +16,9 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     depthwise_conv2d, fully_connected and pooling as one `linalg.generic`
     over the output whose body accumulates the window in an `scf.for`
     iter_arg (a register) over the unpadded taps and requantizes before the
-    store (no accumulator tensor, no padded copy); mean as a
+    store (no accumulator tensor, no padded copy; a float 3x3 depthwise
+    window is unrolled instead, summed column by column into two
+    accumulators as XNNPACK does, so its rounding matches TFLite's); mean as a
     `linalg.generic` reduction; elementwise `linalg.generic`s (activations,
     add/mul, quantize, requantize) that write over the operand the tensor
     memory planner lets them overwrite (`NN_MayWriteInPlace`);
