@@ -8,9 +8,9 @@ Runs `nnc validate MODEL --target T --random N --json` REPEAT times and
 prints, per run and for the fastest, the split its JSON reports: the
 reference's process (node + WebAssembly TFLite, or Arm NN) and the
 inference time inside it, the compiled target (in-process compilation, link
-with the harness, the run of all samples) and what is left (nnc's own
-start-up, asking the reference for the model's signature, random inputs,
-comparison; the reference's process runs concurrently with the compiled
+with the harness: on the host the JIT link in a child process; the run of all
+samples) and what is left (nnc's own start-up, reading the model's signature,
+random inputs, comparison; the reference's process runs concurrently with the compiled
 target, so other = total - max(reference, target)). Not a test: nothing
 fails on a slow machine.
 """

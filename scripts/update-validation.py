@@ -129,10 +129,13 @@ def write_doc(rows, diverge, cross, bench, args):
     w("## How it runs")
     w("")
     w("- `nnc validate MODEL --target T` compiles the model in-process with "
-      "`nnc generate`'s pipeline, links the object with `runtime/harness.c` through "
-      "`runtime/run.sh` (host: `clang-22`, run natively; Cortex-M4: `arm-none-eabi-gcc`, run "
-      "in `qemu-system-arm -M mps2-an386`) and runs all samples in one process; the same "
-      "samples go through the reference. T is any target preset: `host`, `cortex-m4`, "
+      "`nnc generate`'s pipeline and runs all samples in one process: on the host, nnc "
+      "loads the object with LLVM's ORC JIT linker in a child process and runs it as "
+      "`runtime/harness.c` does (no C compiler or linker; a crash is reported, not "
+      "inherited); on a board, `runtime/run.sh` links the object with `runtime/harness.c` "
+      "(Cortex-M4: `arm-none-eabi-gcc`, run in `qemu-system-arm -M mps2-an386`). The same "
+      "samples go through the reference, whose process starts at once and runs while the "
+      "target compiles (the inputs' types and shapes come from the model file). T is any target preset: `host`, `cortex-m4`, "
       "`cortex-m7` (`mps2-an500`), `cortex-m33` (`mps2-an505`), `cortex-m55` (`mps3-an547`) "
       "or `rv32imc` (`qemu-system-riscv32 -M virt`, firmware built by `clang-22` and `lld`, "
       "float through libgcc's soft-float helpers); this page covers the host and the "
@@ -269,8 +272,8 @@ def write_doc(rows, diverge, cross, bench, args):
     w("")
     w("`bench/validate.py`: `nnc validate person_detect.tflite --target host --random 10` "
       "(milliseconds; *reference* = the WebAssembly TFLite process, *compile* = our whole "
-      "pipeline in-process, *link + run* = run.sh's clang-22 link and the 10 inferences, "
-      "*other* = nnc's start-up, the reference's `--info` call, inputs and comparison). "
+      "pipeline in-process, *link + run* = the JIT link and the 10 inferences, "
+      "*other* = nnc's start-up, reading the model's signature, inputs and comparison). "
       "The reference's process runs in a thread of its own while the target compiles and "
       "runs, so a validation takes the longer of the two, not their sum "
       "(*other* = total - max(reference, target)):")

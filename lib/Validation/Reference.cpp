@@ -5,6 +5,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "nn/Validation/Reference.h"
+// flatc's generated switches have default labels.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wcovered-switch-default"
+#include "nn/Target/TFLite/tflite_subset_generated.h"
+#pragma clang diagnostic pop
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -150,6 +155,74 @@ static std::vector<std::string> commonArgs(StringRef model,
   if (options.repairQuantizedDimension)
     args.push_back("--repair-quantized-dimension");
   return args;
+}
+
+/// One subgraph tensor list (inputs or outputs) of a verified model.
+static Expected<std::vector<TensorSignature>>
+readTensors(const tflite::SubGraph &graph,
+            const flatbuffers::Vector<int32_t> *indices, StringRef what) {
+  std::vector<TensorSignature> tensors;
+  if (!indices)
+    return tensors;
+  for (int32_t index : *indices) {
+    if (!graph.tensors() || index < 0 ||
+        static_cast<uint32_t>(index) >= graph.tensors()->size())
+      return makeError(what + " tensor index " + Twine(index) +
+                       " is out of range");
+    const tflite::Tensor *tensor = graph.tensors()->Get(index);
+    TensorSignature t;
+    t.name = tensor->name() ? tensor->name()->str() : std::string();
+    switch (tensor->type()) {
+    case tflite::TensorType_FLOAT32:
+      t.dtype = NpyDType::F32;
+      break;
+    case tflite::TensorType_INT8:
+      t.dtype = NpyDType::I8;
+      break;
+    case tflite::TensorType_UINT8:
+      t.dtype = NpyDType::U8;
+      break;
+    case tflite::TensorType_INT32:
+      t.dtype = NpyDType::I32;
+      break;
+    default:
+      return makeError(what + " tensor '" + t.name + "' has type " +
+                       tflite::EnumNameTensorType(tensor->type()) +
+                       ", which validation does not support");
+    }
+    if (tensor->shape())
+      t.shape.assign(tensor->shape()->begin(), tensor->shape()->end());
+    tensors.push_back(std::move(t));
+  }
+  return tensors;
+}
+
+Expected<ReferenceInfo> readModelSignature(StringRef model) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFile(model);
+  if (!file)
+    return makeError(model + ": " + file.getError().message());
+  const auto *data =
+      reinterpret_cast<const uint8_t *>((*file)->getBufferStart());
+  flatbuffers::Verifier verifier(data, (*file)->getBufferSize());
+  if (!tflite::VerifyModelBuffer(verifier))
+    return makeError(model + ": not a valid TFLite model (flatbuffer "
+                             "verification failed)");
+  const tflite::Model *m = tflite::GetModel(data);
+  if (!m->subgraphs() || m->subgraphs()->size() == 0)
+    return makeError(model + ": the model has no subgraph");
+  const tflite::SubGraph &graph = *m->subgraphs()->Get(0);
+  ReferenceInfo info;
+  Expected<std::vector<TensorSignature>> inputs =
+      readTensors(graph, graph.inputs(), "input");
+  if (!inputs)
+    return inputs.takeError();
+  Expected<std::vector<TensorSignature>> outputs =
+      readTensors(graph, graph.outputs(), "output");
+  if (!outputs)
+    return outputs.takeError();
+  info.inputs = std::move(*inputs);
+  info.outputs = std::move(*outputs);
+  return info;
 }
 
 Expected<ReferenceInfo> getReferenceInfo(ReferenceKind kind, StringRef model,

@@ -147,7 +147,14 @@ int Validation::run() {
   if (compiled && !o.runCompiled)
     return fail("--target " + o.target + ": no runner for compiled networks");
 
-  Expected<ReferenceInfo> info = chooseReference();
+  // A compiled target reads the signature from the model file, so the
+  // reference starts once, running, concurrently with the compilation (a
+  // Node.js + WebAssembly start-up just to ask for the signature cost a
+  // third of validating person detection); a reference that rejects the
+  // model is replaced after the fact. Cross-checking two references asks
+  // the reference first, as either may reject the model.
+  Expected<ReferenceInfo> info =
+      compiled ? readModelSignature(o.model) : chooseReference();
   if (!info)
     return fail(toString(info.takeError()));
   if (targetRef && ref == *targetRef)
@@ -155,10 +162,6 @@ int Validation::run() {
                 getReferenceName(ref) +
                 ": no independent reference can run this model" +
                 (notes.empty() ? "" : " (" + notes.front() + ")"));
-  if (!info->repairedTensors.empty())
-    notes.push_back("quantized_dimension set to 0 on " +
-                    std::to_string(info->repairedTensors.size()) +
-                    " 1-D tensor(s) so that the runtimes accept the model");
 
   SmallString<128> dir(o.workDir);
   bool removeDir = o.workDir.empty();
@@ -213,8 +216,34 @@ int Validation::run() {
   // and runs: they share only the input files, and validation then takes
   // the longer of the two instead of their sum.
   std::optional<Expected<ReferenceRun>> referenceResult;
-  std::thread referenceThread(
-      [&] { referenceResult.emplace(runOn(ref, "reference")); });
+  // Written by the reference's thread only, read after it joins.
+  std::vector<std::string> referenceNotes;
+  std::thread referenceThread([&] {
+    referenceResult.emplace(runOn(ref, "reference"));
+    if (!compiled || *referenceResult)
+      return;
+    std::string why;
+    Error rest =
+        handleErrors(referenceResult->takeError(),
+                     [&](const ReferenceRejectedError &e) { why = e.message; });
+    if (rest) {
+      referenceResult.emplace(std::move(rest));
+      return;
+    }
+    ReferenceKind other = ref == ReferenceKind::TFLite ? ReferenceKind::ArmNN
+                                                       : ReferenceKind::TFLite;
+    referenceNotes.push_back(
+        getReferenceName(ref).str() + " rejected the model; using " +
+        getReferenceName(other).str() + " as the reference (" + why + ")");
+    ref = other;
+    referenceResult.emplace(runOn(ref, "reference"));
+    if (!*referenceResult)
+      referenceResult.emplace(createStringError(
+          inconvertibleErrorCode(),
+          "no reference runtime can run " + o.model + ": " +
+              toString(referenceResult->takeError()) +
+              " (our own float evaluation is not implemented)"));
+  });
   Expected<ReferenceRun> actual = [&]() -> Expected<ReferenceRun> {
     if (targetRef)
       return runOn(*targetRef, "target");
@@ -227,11 +256,33 @@ int Validation::run() {
     return timed([&] { return o.runCompiled(request); });
   }();
   referenceThread.join();
+  notes.insert(notes.begin(), referenceNotes.begin(), referenceNotes.end());
   Expected<ReferenceRun> expected = std::move(*referenceResult);
   if (!expected) {
     if (!actual)
       consumeError(actual.takeError());
     return fail(toString(expected.takeError()));
+  }
+  if (!expected->info.repairedTensors.empty())
+    notes.push_back("quantized_dimension set to 0 on " +
+                    std::to_string(expected->info.repairedTensors.size()) +
+                    " 1-D tensor(s) so that the runtimes accept the model");
+  // The signature the inputs were made from must be the one the reference
+  // ran.
+  auto sameTensors = [](ArrayRef<TensorSignature> a,
+                        ArrayRef<TensorSignature> b) {
+    return a.size() == b.size() && llvm::all_of(llvm::zip(a, b), [](auto pair) {
+             auto &[x, y] = pair;
+             return x.dtype == y.dtype && x.shape == y.shape;
+           });
+  };
+  if (!sameTensors(info->inputs, expected->info.inputs) ||
+      !sameTensors(info->outputs, expected->info.outputs)) {
+    if (!actual)
+      consumeError(actual.takeError());
+    return fail("the " + getReferenceName(ref) +
+                " reference sees other input or output types or shapes "
+                "than the model file declares");
   }
   if (!actual)
     return fail("target " + o.target + ": " + toString(actual.takeError()));

@@ -28,6 +28,7 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
@@ -84,6 +85,12 @@ static cl::opt<bool> verifyEach(
     cl::desc("Verify the IR after every lowering pass (debugging; default: "
              "once, after the lowering)"),
     cl::init(false), cl::sub(generateCommand));
+static cl::opt<bool>
+    timing("timing",
+           cl::desc("Print the time of each stage (import, analysis, each "
+                    "lowering pass, LLVM optimization, code generation) on "
+                    "stderr"),
+           cl::init(false), cl::sub(generateCommand));
 static cl::opt<std::string> hybrid(
     "hybrid",
     cl::desc("hybrid layers (float activations, int8 weights): "
@@ -178,10 +185,11 @@ int nnc::runGenerate() {
   options.outputDir = outputDir;
   options.outlineLoops = outlineLoops;
   options.verifyEach = verifyEach;
+  options.timing = timing;
   return generate(options);
 }
 
-int nnc::generate(const GenerateOptions &options) {
+int nnc::generate(const GenerateOptions &options, GenerateResult *result) {
   const std::string &modelPath = options.model;
   const std::string &targetName = options.target;
   const std::string &outputDir = options.outputDir;
@@ -226,16 +234,26 @@ int nnc::generate(const GenerateOptions &options) {
       sourceMgr, &context,
       options.diagnostics ? *options.diagnostics : llvm::errs());
 
+  // Wall time per stage (--timing), printed when `timingManager` dies.
+  DefaultTimingManager timingManager;
+  timingManager.setEnabled(options.timing);
+  TimingScope rootTimer = timingManager.getRootScope();
+
   // Import.
+  TimingScope importTimer = rootTimer.nest("import");
   OwningOpRef<ModuleOp> module = loadModel(modelPath, context, sourceMgr);
   if (!module)
     return 1;
+  importTimer.stop();
 
   // Optimize: the nn folders and canonicalization patterns.
+  TimingScope optimizeTimer = rootTimer.nest("optimize");
   PassManager optimize(&context);
+  optimize.enableTiming(optimizeTimer);
   optimize.addPass(createCanonicalizerPass());
   if (failed(optimize.run(*module)))
     return 1;
+  optimizeTimer.stop();
   FailureOr<func::FuncOp> entry = findEntry(*module);
   if (failed(entry))
     return 1;
@@ -253,6 +271,7 @@ int nnc::generate(const GenerateOptions &options) {
   OwningOpRef<ModuleOp> lowered = module->clone();
 
   // Analyze and plan at the tensor level, as `nnc analyze` reports it.
+  TimingScope analyzeTimer = rootTimer.nest("analyze and plan");
   if (failed(nn::analyzeCost(*module)))
     return 1;
   nn::TensorPlanOptions planOptions;
@@ -278,8 +297,12 @@ int nnc::generate(const GenerateOptions &options) {
   if (failed(cost))
     return 1;
 
+  analyzeTimer.stop();
+
   // Bufferize into the arena and lower.
+  TimingScope lowerTimer = rootTimer.nest("lower");
   PassManager lower(&context);
+  lower.enableTiming(lowerTimer);
   nn::NNToLLVMPipelineOptions lowerOptions;
   lowerOptions.target = targetName;
   lowerOptions.alignment = alignment;
@@ -295,8 +318,14 @@ int nnc::generate(const GenerateOptions &options) {
   // person detection's 0.4 s MLIR lowering; the passes' lit tests verify
   // after each pass, the driver once at the end.
   lower.enableVerifier(options.verifyEach);
-  if (failed(lower.run(*lowered)) || failed(verify(*lowered)))
+  if (failed(lower.run(*lowered)))
     return 1;
+  {
+    TimingScope verifyTimer = lowerTimer.nest("verify");
+    if (failed(verify(*lowered)))
+      return 1;
+  }
+  lowerTimer.stop();
   // No arena: the network has no intermediate buffer (one layer reading the
   // input and writing the output, or only views), so it needs 0 bytes.
   if (!arenaSize)
@@ -340,6 +369,8 @@ int nnc::generate(const GenerateOptions &options) {
   // counts move by under 1% (person detection +0.2%, KWS -0.6%, hybrid KWS
   // -0.1%; docs/benchmarks.md).
   emitOptions.irOptLevel = 1;
+  TimingScope emitTimer = rootTimer.nest("emit");
+  emitOptions.timing = &emitTimer;
   if (failed(
           nn::emitForTarget(*lowered, emitOptions,
                             {{nn::EmitFileKind::LLVMIR, &llFile->os()},
@@ -347,6 +378,7 @@ int nnc::generate(const GenerateOptions &options) {
     return 1;
   llFile->keep();
   objectFile->keep();
+  emitTimer.stop();
   if (failed(writeFile(path("_report.txt"),
                        [&](raw_ostream &os) {
                          nn::printCostReport(*cost, os);
@@ -358,6 +390,13 @@ int nnc::generate(const GenerateOptions &options) {
       })))
     return 1;
 
+  if (result) {
+    result->entry = name + "_run";
+    result->arenaSize = *arenaSize;
+    result->alignment = alignment;
+    result->inputBytes = cost->totals.inputBytes;
+    result->outputBytes = cost->totals.outputBytes;
+  }
   if (!options.printSummary)
     return 0;
   const nn::CostTotals &totals = cost->totals;

@@ -36,6 +36,8 @@ struct GenerateOptions {
   bool outlineLoops = false;
   /// Verify after every lowering pass, not only once after the lowering.
   bool verifyEach = false;
+  /// Print the wall time of each stage and lowering pass on stderr.
+  bool timing = false;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;
   /// Where diagnostics go; null: stderr.
@@ -48,7 +50,18 @@ struct GenerateOptions {
 /// Import -> canonicalize -> [transform] -> analyze -> plan -> bufferize ->
 /// lower -> emit <name>.o, <name>.h, <name>.ll and the report into
 /// `outputDir`. Diagnostics go to stderr; returns the exit status.
-int generate(const GenerateOptions &options);
+/// What a caller needs to run the emitted code: the header's sizes.
+struct GenerateResult {
+  std::string entry;
+  int64_t arenaSize = 0;
+  int64_t alignment = 1;
+  int64_t inputBytes = 0;
+  int64_t outputBytes = 0;
+};
+
+/// Runs the pipeline; 0 on success. `result`, when given, is filled on
+/// success.
+int generate(const GenerateOptions &options, GenerateResult *result = nullptr);
 
 /// The C name `nnc generate` gives a model by default: its file's stem as
 /// an identifier ("kws-tiny.v2" -> "kws_tiny_v2").

@@ -68,6 +68,12 @@ public:
   std::string message;
 };
 
+/// The model's inputs and outputs (names, dtypes, shapes) read from the
+/// .tflite file itself, without starting a reference runtime; `runtime` is
+/// empty. Fails on a file that is not a valid TFLite flatbuffer or a tensor
+/// type .npy cannot carry.
+llvm::Expected<ReferenceInfo> readModelSignature(llvm::StringRef model);
+
 llvm::Expected<ReferenceInfo> getReferenceInfo(ReferenceKind kind,
                                                llvm::StringRef model,
                                                const ReferenceOptions &options);

@@ -184,6 +184,9 @@ LogicalResult mlir::nn::emitForTarget(ModuleOp module,
   if (!machine)
     return failure();
 
+  TimingScope noTiming;
+  TimingScope &timing = options.timing ? *options.timing : noTiming;
+  TimingScope translateTimer = timing.nest("translate to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, llvmContext, "nn");
@@ -204,23 +207,29 @@ LogicalResult mlir::nn::emitForTarget(ModuleOp module,
       function.addFnAttr("target-features", preset->features);
   }
 
+  translateTimer.stop();
+
+  TimingScope optimizeTimer = timing.nest("LLVM IR optimization");
   auto optimize =
       makeOptimizingTransformer(options.irOptLevel.value_or(options.optLevel),
                                 options.sizeLevel, machine.get());
   if (llvm::Error error = optimize(llvmModule.get()))
     return emitError(module.getLoc(), "LLVM optimization failed: ")
            << llvm::toString(std::move(error));
+  optimizeTimer.stop();
 
   // IR first: code generation rewrites the module it runs on, so every
   // code-generating output but the last works on a copy.
   SmallVector<EmitOutput> codeOutputs;
   for (const EmitOutput &output : outputs) {
-    if (output.kind == EmitFileKind::LLVMIR)
+    if (output.kind == EmitFileKind::LLVMIR) {
+      TimingScope printTimer = timing.nest("print LLVM IR");
       llvmModule->print(*output.os, nullptr);
-    else
+    } else
       codeOutputs.push_back(output);
   }
   for (auto [i, output] : llvm::enumerate(codeOutputs)) {
+    TimingScope codeGenTimer = timing.nest("code generation");
     std::unique_ptr<llvm::Module> copy;
     if (i + 1 < codeOutputs.size())
       copy = llvm::CloneModule(*llvmModule);

@@ -16,6 +16,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
+#include "mlir/Support/Timing.h"
 
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ struct EmitOptions {
   /// The -O level of LLVM's IR optimization pipeline alone, when it should
   /// differ from `optLevel` (which still drives code generation).
   std::optional<unsigned> irOptLevel;
+  /// When set, the translation, LLVM optimization and code generation are
+  /// timed under this scope (`nnc generate --timing`).
+  TimingScope *timing = nullptr;
 };
 
 /// Translates the LLVM-dialect `module` to LLVM IR for the chosen target,
