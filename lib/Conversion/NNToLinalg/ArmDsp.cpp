@@ -168,11 +168,14 @@ Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
   // channels instead, and the word loop takes up to 8 words per iteration,
   // which spreads its counter, compare and the few spills over 128 products
   // (autoencoder on the M4: 2 words 514,920, 4 words 486,560, 8 words
-  // 448,600 instructions). It keeps at least 2 iterations: 4 straight-line
-  // words of 4 channels spill (hello_world +40 instructions). Leftover rows
+  // 448,600 instructions); it keeps at least 2 iterations (4 straight-line
+  // words of 4 channels spill). Reductions shorter than 8 words keep the 1 x
+  // 2 blocks: there 4 channels' accumulators and epilogues cost more than
+  // they share (hello_world's 16-long rows: +40 instructions). Leftover rows
   // and channels form one smaller block.
-  int64_t rowBlock = rows == 1 ? 1 : 2, channelBlock = rows == 1 ? 4 : 2;
-  int64_t unroll = rows == 1 ? std::clamp<int64_t>(length / 4 / 2, 1, 8) : 1;
+  bool wide = rows == 1 && length >= 32;
+  int64_t rowBlock = rows == 1 ? 1 : 2, channelBlock = wide ? 4 : 2;
+  int64_t unroll = wide ? std::clamp<int64_t>(length / 4 / 2, 1, 8) : 1;
   auto index = [](OpBuilder &ib, Location il, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(ib, il, v);
   };

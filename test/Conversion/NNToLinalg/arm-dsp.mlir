@@ -69,8 +69,8 @@ func.func @fc_int8(%x: tensor<2x11x!qx>) -> tensor<2x2x!qy> {
 // -----
 
 // Batch 1 (a vector times a matrix, as in every fully connected layer of the
-// autoencoder) has no second row to share the weight words with: blocks of 4
-// channels share each input word instead, and the word loop takes 8 words
+// autoencoder) has no second row to share the weight words with: from a
+// reduction of 32, blocks of 4 channels share each input word instead, and the word loop takes 8 words
 // (32 int8) per iteration: 72 = 2 iterations + 2 straight-line words. The
 // 6 channels are one block of 4 in a loop, then a block of the last 2.
 // DSP-LABEL: func.func @fc_int8_vector
@@ -125,6 +125,28 @@ func.func @fc_int8_vector(%x: tensor<1x72x!vx>) -> tensor<1x6x!vy> {
   %b = nn.constant dense<[10, -20, 30, -40, 50, -60]> : tensor<6xi32> -> tensor<6x!vb>
   %y = nn.fully_connected %x, %w, %b : (tensor<1x72x!vx>, tensor<6x72x!vw>, tensor<6x!vb>) -> tensor<1x6x!vy>
   return %y : tensor<1x6x!vy>
+}
+
+// -----
+
+// Batch 1 with a reduction shorter than 8 words keeps blocks of 2 channels
+// (4 accumulators and epilogues would cost more than they share) and a
+// word loop of one word per iteration.
+// DSP-LABEL: func.func @fc_int8_short
+// DSP: scf.for %{{.*}} = %{{.*}} to %c4 step %c2{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x4xi8>)
+// DSP: scf.for %{{.*}} = %{{.*}} to %c16 step %c4{{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (i32, i32)
+// DSP-COUNT-4: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP: scf.yield %{{.*}}, %{{.*}} : i32, i32
+!sx = !quant.uniform<i8:f32, 0.5:-3>
+!sw = !quant.uniform<i8<-127:127>:f32, 0.01>
+!sb = !quant.uniform<i32:f32, 0.005>
+!sy = !quant.uniform<i8:f32, 0.1:5>
+func.func @fc_int8_short(%x: tensor<1x16x!sx>) -> tensor<1x4x!sy> {
+  %w = nn.constant dense<1> : tensor<4x16xi8> -> tensor<4x16x!sw>
+  %b = nn.constant dense<[10, -20, 30, -40]> : tensor<4xi32> -> tensor<4x!sb>
+  %y = nn.fully_connected %x, %w, %b : (tensor<1x16x!sx>, tensor<4x16x!sw>, tensor<4x!sb>) -> tensor<1x4x!sy>
+  return %y : tensor<1x4x!sy>
 }
 
 // -----
