@@ -13,6 +13,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::nn;
 
@@ -67,17 +69,20 @@ static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word) {
 /// `accs[i * ws + j] + sum(x_i[k] * w_j[k] for k < length)` for the
 /// `xIndices.size()` rows x_i of `x` and `ws = wIndices.size()` rows w_j of
 /// `w` (a register block): each word of a row is loaded and split once and
-/// used by every product it takes part in.
+/// used by every product it takes part in. The word loop takes `unroll` words
+/// per iteration (the rest straight-line), which spreads its counter update
+/// and compare over more multiply-accumulates.
 static SmallVector<Value>
 buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
                  ArrayRef<SmallVector<Value>> xIndices, Value w,
-                 ArrayRef<SmallVector<Value>> wIndices, int64_t length) {
+                 ArrayRef<SmallVector<Value>> wIndices, int64_t length,
+                 int64_t unroll = 1) {
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, l, v);
   };
   size_t ws = wIndices.size();
-  auto words = [&](OpBuilder &wb, Location wl, Value offset,
-                   ValueRange sums) -> SmallVector<Value> {
+  auto word = [&](OpBuilder &wb, Location wl, Value offset,
+                  ValueRange sums) -> SmallVector<Value> {
     SmallVector<std::pair<Value, Value>> wPairs;
     for (const SmallVector<Value> &indices : wIndices)
       wPairs.push_back(splitWord(
@@ -96,18 +101,35 @@ buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
     }
     return next;
   };
+  // `count` consecutive words from `offset`.
+  auto words = [&](OpBuilder &wb, Location wl, Value offset, int64_t count,
+                   ValueRange sums) -> SmallVector<Value> {
+    SmallVector<Value> next(sums);
+    for (int64_t u = 0; u < count; ++u) {
+      Value at =
+          u ? arith::AddIOp::create(
+                  wb, wl, offset, arith::ConstantIndexOp::create(wb, wl, 4 * u))
+                  .getResult()
+            : offset;
+      next = word(wb, wl, at, next);
+    }
+    return next;
+  };
   SmallVector<Value> result(accs);
-  int64_t wordEnd = length / 4 * 4;
-  if (wordEnd == 4) {
-    result = words(b, l, index(0), result);
-  } else if (wordEnd > 4) {
+  int64_t wordCount = length / 4, step = 4 * unroll;
+  int64_t loopEnd = wordCount / unroll * step, wordEnd = wordCount * 4;
+  if (loopEnd == step) {
+    result = words(b, l, index(0), unroll, result);
+  } else if (loopEnd > step) {
     auto loop = scf::ForOp::create(
-        b, l, index(0), index(wordEnd), index(4), result,
+        b, l, index(0), index(loopEnd), index(step), result,
         [&](OpBuilder &fb, Location fl, Value iv, ValueRange args) {
-          scf::YieldOp::create(fb, fl, words(fb, fl, iv, args));
+          scf::YieldOp::create(fb, fl, words(fb, fl, iv, unroll, args));
         });
     result.assign(loop.getResults().begin(), loop.getResults().end());
   }
+  if (wordEnd > loopEnd)
+    result = words(b, l, index(loopEnd), (wordEnd - loopEnd) / 4, result);
   // The remainder, one product at a time.
   for (int64_t k = wordEnd; k < length; ++k) {
     auto element = [&](Value tensor, ValueRange indices) -> Value {
@@ -140,6 +162,20 @@ Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
   auto xType = cast<RankedTensorType>(x.getType());
   int64_t rows = xType.getDimSize(0), length = xType.getDimSize(1);
   int64_t channels = cast<RankedTensorType>(w.getType()).getDimSize(0);
+  // Several rows (1x1 convolution pixels, batches) share each weight word
+  // across 2 rows x 2 channels. A single row (a batch-1 fully connected
+  // layer) has no second row to share with: each input word serves 4
+  // channels instead, and the word loop takes up to 8 words per iteration,
+  // which spreads its counter, compare and the few spills over 128 products
+  // (autoencoder on the M4: 2 words 514,920, 4 words 486,560, 8 words
+  // 448,600 instructions); it keeps at least 2 iterations (4 straight-line
+  // words of 4 channels spill). Reductions shorter than 8 words keep the 1 x
+  // 2 blocks: there 4 channels' accumulators and epilogues cost more than
+  // they share (hello_world's 16-long rows: +40 instructions). Leftover rows
+  // and channels form one smaller block.
+  bool wide = rows == 1 && length >= 32;
+  int64_t rowBlock = rows == 1 ? 1 : 2, channelBlock = wide ? 4 : 2;
+  int64_t unroll = wide ? std::clamp<int64_t>(length / 4 / 2, 1, 8) : 1;
   auto index = [](OpBuilder &ib, Location il, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(ib, il, v);
   };
@@ -166,7 +202,8 @@ Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
     }
     Value acc0 = arith::ConstantOp::create(bb, bl, bb.getI32IntegerAttr(0));
     SmallVector<Value> accs(blockRows * blockChannels, acc0);
-    accs = buildDotProducts(bb, bl, accs, x, xIndices, w, wIndices, length);
+    accs = buildDotProducts(bb, bl, accs, x, xIndices, w, wIndices, length,
+                            unroll);
     for (int64_t i = 0; i < blockRows; ++i)
       for (int64_t j = 0; j < blockChannels; ++j) {
         Value v = epilogue(bb, bl, accs[i * blockChannels + j], channelIds[j]);
@@ -175,34 +212,38 @@ Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
       }
     return out;
   };
-  // One block row: channel pairs, then the odd last channel.
   auto blockRow = [&](OpBuilder &rb, Location rl, Value out, Value row,
                       int64_t blockRows) -> Value {
-    int64_t pairEnd = channels / 2 * 2;
-    if (pairEnd > 0)
+    int64_t blockEnd = channels / channelBlock * channelBlock;
+    if (blockEnd > 0)
       out = scf::ForOp::create(
-                rb, rl, index(rb, rl, 0), index(rb, rl, pairEnd),
-                index(rb, rl, 2), ValueRange{out},
+                rb, rl, index(rb, rl, 0), index(rb, rl, blockEnd),
+                index(rb, rl, channelBlock), ValueRange{out},
                 [&](OpBuilder &cb, Location cl, Value c, ValueRange args) {
                   scf::YieldOp::create(
-                      cb, cl, block(cb, cl, args[0], row, c, blockRows, 2));
+                      cb, cl,
+                      block(cb, cl, args[0], row, c, blockRows, channelBlock));
                 })
                 .getResult(0);
-    if (channels % 2)
-      out = block(rb, rl, out, row, index(rb, rl, channels - 1), blockRows, 1);
+    if (channels > blockEnd)
+      out = block(rb, rl, out, row, index(rb, rl, blockEnd), blockRows,
+                  channels - blockEnd);
     return out;
   };
   Value out = init;
-  int64_t pairEnd = rows / 2 * 2;
-  if (pairEnd > 0)
+  int64_t blockEnd = rows / rowBlock * rowBlock;
+  if (blockEnd == rowBlock)
+    out = blockRow(b, l, out, index(b, l, 0), rowBlock);
+  else if (blockEnd > 0)
     out = scf::ForOp::create(
-              b, l, index(b, l, 0), index(b, l, pairEnd), index(b, l, 2),
-              ValueRange{out},
+              b, l, index(b, l, 0), index(b, l, blockEnd),
+              index(b, l, rowBlock), ValueRange{out},
               [&](OpBuilder &rb, Location rl, Value r, ValueRange args) {
-                scf::YieldOp::create(rb, rl, blockRow(rb, rl, args[0], r, 2));
+                scf::YieldOp::create(rb, rl,
+                                     blockRow(rb, rl, args[0], r, rowBlock));
               })
               .getResult(0);
-  if (rows % 2)
-    out = blockRow(b, l, out, index(b, l, rows - 1), 1);
+  if (rows > blockEnd)
+    out = blockRow(b, l, out, index(b, l, blockEnd), rows - blockEnd);
   return out;
 }

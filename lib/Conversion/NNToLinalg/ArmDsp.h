@@ -39,11 +39,13 @@ using ArmDspEpilogue =
 
 /// `out[r, c] = epilogue(sum(x[r, k] * w[c, k] for k), c)` for int8 `x`
 /// [rows, K] and `w` [channels, K], written into `init` [rows, channels]:
-/// loops over blocks of 2 rows x 2 channels (then the odd last row and
-/// channel) whose four accumulators stay in registers and share each loaded
-/// and split word of the two input rows and the two weight rows, so four
-/// SMLAD pairs take two input and two weight words instead of four each.
-/// Fully connected layers and 1x1 convolutions (pixels as rows) use it.
+/// loops over register blocks whose accumulators stay in registers and share
+/// each loaded and split word: 2 rows x 2 channels when there are several
+/// rows (four SMLAD pairs take two input and two weight words instead of four
+/// each), 1 row x 4 channels for a single row of at least 32 (one input word
+/// serves four weight words; the word loop unrolled up to 8 times); the
+/// leftover rows and channels form one smaller block. Fully connected layers
+/// and 1x1 convolutions (pixels as rows) use it.
 Value buildArmDspMatmul(OpBuilder &b, Location loc, Value x, Value w,
                         Value init, const ArmDspEpilogue &epilogue);
 

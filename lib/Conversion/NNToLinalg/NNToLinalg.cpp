@@ -1078,7 +1078,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     int64_t run = rowRun ? kernel[1] * groupChannels : groupChannels;
     bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
     // A 1x1 convolution over every pixel (stride 1, no padding) is a matrix
-    // product of the pixels' channels by the filter: 2 x 2 register blocks.
+    // product of the pixels' channels by the filter, in register blocks.
     if (armDsp && inZp == 0 && fitsY && fitsX && kernel[0] == 1 &&
         kernel[1] == 1 && strides[0] == 1 && strides[1] == 1 && groups == 1 &&
         outShape[1] == inShape[1] && outShape[2] == inShape[2]) {
@@ -1286,7 +1286,7 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
       inZp = 0;
     Value init = emptyTensor(rewriter, loc, {batch, outF}, storage);
     // Raw int8 x int8 products (zero point folded or 0) on DSP targets:
-    // SMLAD in 2 x 2 register blocks.
+    // SMLAD in register blocks (1 x 4 for batch 1).
     if (quantized && inZp == 0 && useArmDsp(*this)) {
       Value result = buildArmDspMatmul(
           rewriter, loc, input, adaptor.getWeights(), init,

@@ -5,16 +5,18 @@
 // RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=host | FileCheck %s --check-prefix=HOST
 // RUN: nn-opt %s -split-input-file --nn-lower-to-llvm=target=rv32imc | FileCheck %s --check-prefix=HOST
 
-// A fully connected layer on a DSP target is a matrix product in 2 x 2
-// register blocks (here one row: pairs of channels). Its reduction of 11 =
-// 2 words of four int8 in a loop (each word loaded and split once, by
-// SXTB16 of the word and of the word rotated by 8, then shared by the two
-// channels' SMLAD pairs) + 3 scalar products; then each output's epilogue
-// and insert.
+// A fully connected layer with several rows (a batch of 2, like the pixels
+// of a 1x1 convolution) on a DSP target is a matrix product in 2 x 2
+// register blocks (here one block: the loop over channel pairs runs once).
+// Its reduction of 11 = 2 words of four int8 in a loop (each word loaded and
+// split once, by SXTB16 of the word and of the word rotated by 8, then
+// shared by the two rows' and the two channels' SMLAD pairs) + 3 scalar
+// products; then each output's epilogue and insert.
 // DSP-LABEL: func.func @fc_int8
-// DSP: scf.for %[[C:.*]] = %{{.*}} to %c2 step %c2{{.*}} iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x2xi8>)
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c2 step %c2{{.*}} iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<2x2xi8>)
+// DSP: %[[R1:.*]] = arith.addi %{{.*}}, %c1
 // DSP: %[[C1:.*]] = arith.addi %[[C]], %c1
-// DSP: scf.for %{{.*}} = %{{.*}} to %c8 step %c4 iter_args(%[[A0:.*]] = %c0_i32, %[[A1:.*]] = %c0_i32) -> (i32, i32)
+// DSP: scf.for %{{.*}} = %{{.*}} to %c8 step %c4 iter_args(%[[A0:.*]] = %c0_i32, %[[A1:.*]] = %c0_i32, %[[A2:.*]] = %c0_i32, %[[A3:.*]] = %c0_i32) -> (i32, i32, i32, i32)
 // DSP: %[[WV:.*]] = vector.transfer_read %{{.*}}[%[[C]], %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<2x11xi8>, vector<4xi8>
 // DSP: %[[WB:.*]] = vector.bitcast %[[WV]] : vector<4xi8> to vector<1xi32>
 // DSP: %[[W:.*]] = vector.extract %[[WB]][0] : i32 from vector<1xi32>
@@ -24,18 +26,25 @@
 // DSP: %[[WR:.*]] = arith.ori %[[WR1]], %[[WR2]]
 // DSP: %[[W13:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"(%[[WR]]) : (i32) -> i32
 // DSP: vector.transfer_read %{{.*}}[%[[C1]], %{{.*}}]{{.*}} : tensor<2x11xi8>, vector<4xi8>
-// DSP: %[[XV:.*]] = vector.transfer_read %arg0[%{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<1x11xi8>, vector<4xi8>
+// DSP: %[[XV:.*]] = vector.transfer_read %arg0[%c0, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<2x11xi8>, vector<4xi8>
 // DSP: %[[X02:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"
 // DSP: %[[X13:.*]] = llvm.call_intrinsic "llvm.arm.sxtb16"
 // DSP: %[[S0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X02]], %[[W02]], %[[A0]]) : (i32, i32, i32) -> i32
 // DSP: %[[S1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X13]], %[[W13]], %[[S0]])
 // DSP: %[[T0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X02]], %{{.*}}, %[[A1]])
 // DSP: %[[T1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X13]], %{{.*}}, %[[T0]])
-// DSP: scf.yield %[[S1]], %[[T1]] : i32, i32
-// DSP-COUNT-6: arith.muli %{{.*}}, %{{.*}} : i32
-// DSP: %[[I0:.*]] = tensor.insert %{{.*}} into %[[OUT]][%{{.*}}, %[[C]]]
-// DSP: %[[I1:.*]] = tensor.insert %{{.*}} into %[[I0]][%{{.*}}, %[[C1]]]
-// DSP: scf.yield %[[I1]]
+// DSP: vector.transfer_read %arg0[%[[R1]], %{{.*}}]{{.*}} : tensor<2x11xi8>, vector<4xi8>
+// DSP: %[[U0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %[[W02]], %[[A2]])
+// DSP: %[[U1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %[[W13]], %[[U0]])
+// DSP: %[[V0:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[A3]])
+// DSP: %[[V1:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[V0]])
+// DSP: scf.yield %[[S1]], %[[T1]], %[[U1]], %[[V1]] : i32, i32, i32, i32
+// DSP-COUNT-12: arith.muli %{{.*}}, %{{.*}} : i32
+// DSP: %[[I0:.*]] = tensor.insert %{{.*}} into %[[OUT]][%c0, %[[C]]]
+// DSP: %[[I1:.*]] = tensor.insert %{{.*}} into %[[I0]][%c0, %[[C1]]]
+// DSP: %[[I2:.*]] = tensor.insert %{{.*}} into %[[I1]][%[[R1]], %[[C]]]
+// DSP: %[[I3:.*]] = tensor.insert %{{.*}} into %[[I2]][%[[R1]], %[[C1]]]
+// DSP: scf.yield %[[I3]]
 // PORTABLE-LABEL: func.func @fc_int8
 // PORTABLE-NOT: llvm.call_intrinsic
 // PORTABLE-NOT: vector.
@@ -50,11 +59,94 @@
 !qw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
 !qb = !quant.uniform<i32:f32:0, {0.005, 0.01}>
 !qy = !quant.uniform<i8:f32, 0.1:5>
-func.func @fc_int8(%x: tensor<1x11x!qx>) -> tensor<1x2x!qy> {
+func.func @fc_int8(%x: tensor<2x11x!qx>) -> tensor<2x2x!qy> {
   %w = nn.constant dense<[[1, -2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [4, 5, -6, 1, 1, 1, 1, 1, 1, 1, 1]]> : tensor<2x11xi8> -> tensor<2x11x!qw>
   %b = nn.constant dense<[10, -20]> : tensor<2xi32> -> tensor<2x!qb>
-  %y = nn.fully_connected %x, %w, %b : (tensor<1x11x!qx>, tensor<2x11x!qw>, tensor<2x!qb>) -> tensor<1x2x!qy>
-  return %y : tensor<1x2x!qy>
+  %y = nn.fully_connected %x, %w, %b : (tensor<2x11x!qx>, tensor<2x11x!qw>, tensor<2x!qb>) -> tensor<2x2x!qy>
+  return %y : tensor<2x2x!qy>
+}
+
+// -----
+
+// Batch 1 (a vector times a matrix, as in every fully connected layer of the
+// autoencoder) has no second row to share the weight words with: from a
+// reduction of 32, blocks of 4 channels share each input word instead, and the word loop takes 8 words
+// (32 int8) per iteration: 72 = 2 iterations + 2 straight-line words. The
+// 6 channels are one block of 4 in a loop, then a block of the last 2.
+// DSP-LABEL: func.func @fc_int8_vector
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c4 step %c4{{.*}} iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x6xi8>)
+// DSP: %[[C1:.*]] = arith.addi %[[C]], %c1
+// DSP: %[[C2:.*]] = arith.addi %[[C]], %c2
+// DSP: %[[C3:.*]] = arith.addi %[[C]], %c3
+// DSP: scf.for %{{.*}} = %{{.*}} to %c64{{.*}} step %c32{{.*}} iter_args(%[[A0:.*]] = %{{.*}}, %[[A1:.*]] = %{{.*}}, %[[A2:.*]] = %{{.*}}, %[[A3:.*]] = %{{.*}}) -> (i32, i32, i32, i32)
+// DSP: vector.transfer_read %{{.*}}[%[[C]], %{{.*}}]{{.*}} : tensor<6x72xi8>, vector<4xi8>
+// DSP: vector.transfer_read %{{.*}}[%[[C1]], %{{.*}}]{{.*}} : tensor<6x72xi8>, vector<4xi8>
+// DSP: vector.transfer_read %{{.*}}[%[[C2]], %{{.*}}]{{.*}} : tensor<6x72xi8>, vector<4xi8>
+// DSP: vector.transfer_read %{{.*}}[%[[C3]], %{{.*}}]{{.*}} : tensor<6x72xi8>, vector<4xi8>
+// DSP: vector.transfer_read %arg0[%c0, %{{.*}}]{{.*}} : tensor<1x72xi8>, vector<4xi8>
+// DSP: llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[A0]])
+// DSP: llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[A1]])
+// DSP: llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[A2]])
+// DSP: llvm.call_intrinsic "llvm.arm.smlad"(%{{.*}}, %{{.*}}, %[[A3]])
+// DSP-COUNT-57: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP: scf.yield %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : i32, i32, i32, i32
+// DSP-COUNT-16: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP-NOT: arith.muli %{{.*}}, %{{.*}} : i32
+// DSP: %[[I0:.*]] = tensor.insert %{{.*}} into %[[OUT]][%c0, %[[C]]]
+// DSP: %[[I1:.*]] = tensor.insert %{{.*}} into %[[I0]][%c0, %[[C1]]]
+// DSP: %[[I2:.*]] = tensor.insert %{{.*}} into %[[I1]][%c0, %[[C2]]]
+// DSP: %[[I3:.*]] = tensor.insert %{{.*}} into %[[I2]][%c0, %[[C3]]]
+// DSP: scf.yield %[[I3]]
+// DSP: scf.for %{{.*}} = %{{.*}} to %c64{{.*}} step %c32{{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (i32, i32)
+// DSP-COUNT-32: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP: scf.yield %{{.*}}, %{{.*}} : i32, i32
+// DSP-COUNT-8: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP: %[[J0:.*]] = tensor.insert %{{.*}} into %{{.*}}[%c0, %c4{{.*}}]
+// DSP: tensor.insert %{{.*}} into %[[J0]][%c0, %{{.*}}]
+// DSP: return
+// PORTABLE-LABEL: func.func @fc_int8_vector
+// PORTABLE-NOT: llvm.call_intrinsic
+// PORTABLE: linalg.yield
+// M4-LABEL: llvm.func internal @fc_int8_vector
+// M4: llvm.call_intrinsic "llvm.arm.smlad"
+// HOST-LABEL: llvm.func internal @fc_int8_vector
+// HOST-NOT: llvm.call_intrinsic "llvm.arm
+// HOST: llvm.return
+!vx = !quant.uniform<i8:f32, 0.5:-3>
+!vw = !quant.uniform<i8<-127:127>:f32, 0.01>
+!vb = !quant.uniform<i32:f32, 0.005>
+!vy = !quant.uniform<i8:f32, 0.1:5>
+func.func @fc_int8_vector(%x: tensor<1x72x!vx>) -> tensor<1x6x!vy> {
+  %w = nn.constant dense<1> : tensor<6x72xi8> -> tensor<6x72x!vw>
+  %b = nn.constant dense<[10, -20, 30, -40, 50, -60]> : tensor<6xi32> -> tensor<6x!vb>
+  %y = nn.fully_connected %x, %w, %b : (tensor<1x72x!vx>, tensor<6x72x!vw>, tensor<6x!vb>) -> tensor<1x6x!vy>
+  return %y : tensor<1x6x!vy>
+}
+
+// -----
+
+// Batch 1 with a reduction shorter than 8 words keeps blocks of 2 channels
+// (4 accumulators and epilogues would cost more than they share) and a
+// word loop of one word per iteration.
+// DSP-LABEL: func.func @fc_int8_short
+// DSP: scf.for %{{.*}} = %{{.*}} to %c4 step %c2{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x4xi8>)
+// DSP: scf.for %{{.*}} = %{{.*}} to %c16 step %c4{{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (i32, i32)
+// DSP-COUNT-4: llvm.call_intrinsic "llvm.arm.smlad"
+// DSP-NOT: llvm.arm.smlad
+// DSP: scf.yield %{{.*}}, %{{.*}} : i32, i32
+!sx = !quant.uniform<i8:f32, 0.5:-3>
+!sw = !quant.uniform<i8<-127:127>:f32, 0.01>
+!sb = !quant.uniform<i32:f32, 0.005>
+!sy = !quant.uniform<i8:f32, 0.1:5>
+func.func @fc_int8_short(%x: tensor<1x16x!sx>) -> tensor<1x4x!sy> {
+  %w = nn.constant dense<1> : tensor<4x16xi8> -> tensor<4x16x!sw>
+  %b = nn.constant dense<[10, -20, 30, -40]> : tensor<4xi32> -> tensor<4x!sb>
+  %y = nn.fully_connected %x, %w, %b : (tensor<1x16x!sx>, tensor<4x16x!sw>, tensor<4x!sb>) -> tensor<1x4x!sy>
+  return %y : tensor<1x4x!sy>
 }
 
 // -----

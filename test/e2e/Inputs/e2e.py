@@ -637,6 +637,17 @@ CASES = {
     "fully_connected_int8_odd": lambda r: make_fc(r, True, bsz=3, i=27),
     "fully_connected_int8_7": lambda r: make_fc(r, True, act="none", i=7),
     "fully_connected_int8_3": lambda r: make_fc(r, True, i=3),
+    # Batch 1 (blocks of 4 channels from a reduction of 32, the word loop
+    # unrolled up to 8 times, at least 2 iterations): 75 = 2 iterations of 8
+    # words + 2 words + 3 scalar, 11 channels = 2 blocks of 4 + one of 3;
+    # 35 = 2 iterations of 4 words + 3 scalar, 5 channels = 4 + 1; 45 = 2
+    # iterations of 5 words + 1 word + 1 scalar, 6 channels = 4 + 2.
+    "fully_connected_int8_vector": lambda r: make_fc(r, True, bsz=1, o=11,
+                                                     i=75),
+    "fully_connected_int8_vector_35": lambda r: make_fc(
+        r, True, act="none", bsz=1, o=5, i=35),
+    "fully_connected_int8_vector_45": lambda r: make_fc(r, True, bsz=1, o=6,
+                                                        i=45),
     "avg_pool_f32": lambda r: make_pool(r, False, "avg"),
     "avg_pool_int8": lambda r: make_pool(r, True, "avg"),
     "max_pool_int8": lambda r: make_pool(r, True, "max"),
