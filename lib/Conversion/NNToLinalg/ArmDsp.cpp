@@ -58,10 +58,38 @@ static Value rotateRight8(OpBuilder &b, Location l, Value word) {
   return arith::OrIOp::create(b, l, right, left);
 }
 
+/// SXTAB16: `addend` plus bytes 0 and 2 of `word` sign-extended, per
+/// halfword.
+static Value sxtab16(OpBuilder &b, Location l, Value addend, Value word) {
+  return callIntrinsic(b, l, "llvm.arm.sxtab16", {addend, word});
+}
+
 /// A word split into its sign-extended halfword pairs: bytes 0 and 2, then
-/// bytes 1 and 3.
-static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word) {
-  return {sxtb16(b, l, word), sxtb16(b, l, rotateRight8(b, l, word))};
+/// bytes 1 and 3; with `zp`, minus `zp` in every halfword (SXTAB16, exact:
+/// int8 - int8 lies in [-255, 255]).
+static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word,
+                                         int32_t zp = 0) {
+  if (!zp)
+    return {sxtb16(b, l, word), sxtb16(b, l, rotateRight8(b, l, word))};
+  uint32_t half = static_cast<uint32_t>(-zp) & 0xffff;
+  Value offset = constI32(b, l, static_cast<int32_t>(half * 0x10001u));
+  return {sxtab16(b, l, offset, word),
+          sxtab16(b, l, offset, rotateRight8(b, l, word))};
+}
+
+SmallVector<Value, 4>
+mlir::nn::buildArmDspDepthwiseTap(OpBuilder &b, Location l, ValueRange accs,
+                                  Value x, ValueRange xIndices, int32_t xZp,
+                                  Value w, ValueRange wIndices) {
+  auto [x02, x13] = splitWord(b, l, loadWord(b, l, x, xIndices), xZp);
+  auto [w02, w13] = splitWord(b, l, loadWord(b, l, w, wIndices));
+  auto mac = [&](StringRef name, Value xs, Value ws, Value acc) {
+    return callIntrinsic(b, l, name, {xs, ws, acc});
+  };
+  return {mac("llvm.arm.smlabb", x02, w02, accs[0]),
+          mac("llvm.arm.smlabb", x13, w13, accs[1]),
+          mac("llvm.arm.smlatt", x02, w02, accs[2]),
+          mac("llvm.arm.smlatt", x13, w13, accs[3])};
 }
 
 /// `accs[i * ws + j] + sum(x_i[k] * w_j[k] for k < length)` for the
@@ -71,7 +99,8 @@ static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word) {
 static SmallVector<Value>
 buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
                  ArrayRef<SmallVector<Value>> xIndices, Value w,
-                 ArrayRef<SmallVector<Value>> wIndices, int64_t length) {
+                 ArrayRef<SmallVector<Value>> wIndices, int64_t length,
+                 int32_t xZp = 0) {
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, l, v);
   };
@@ -85,7 +114,8 @@ buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
     SmallVector<Value> next(sums);
     for (auto [i, indices] : llvm::enumerate(xIndices)) {
       auto [x02, x13] = splitWord(
-          wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, indices, offset)));
+          wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, indices, offset)),
+          xZp);
       for (size_t j = 0; j < ws; ++j) {
         Value &acc = next[i * ws + j];
         acc = callIntrinsic(wb, wl, "llvm.arm.smlad",
@@ -120,6 +150,8 @@ buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
       wk.push_back(element(w, indices));
     for (auto [i, indices] : llvm::enumerate(xIndices)) {
       Value xk = element(x, indices);
+      if (xZp)
+        xk = arith::SubIOp::create(b, l, xk, constI32(b, l, xZp));
       for (size_t j = 0; j < ws; ++j)
         result[i * ws + j] = arith::AddIOp::create(
             b, l, result[i * ws + j], arith::MulIOp::create(b, l, xk, wk[j]));
@@ -133,6 +165,15 @@ Value mlir::nn::buildArmDspDotProduct(OpBuilder &b, Location l, Value acc,
                                       ValueRange wIndices, int64_t length) {
   return buildDotProducts(b, l, acc, x, {SmallVector<Value>(xIndices)}, w,
                           {SmallVector<Value>(wIndices)}, length)[0];
+}
+
+SmallVector<Value>
+mlir::nn::buildArmDspDotProducts(OpBuilder &b, Location l, ValueRange accs,
+                                 Value x, ValueRange xIndices, int32_t xZp,
+                                 Value w, ArrayRef<SmallVector<Value>> wIndices,
+                                 int64_t length) {
+  return buildDotProducts(b, l, accs, x, {SmallVector<Value>(xIndices)}, w,
+                          wIndices, length, xZp);
 }
 
 Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,

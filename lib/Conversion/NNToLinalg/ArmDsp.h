@@ -32,6 +32,25 @@ Value buildArmDspDotProduct(OpBuilder &b, Location loc, Value acc, Value x,
                             ValueRange xIndices, Value w, ValueRange wIndices,
                             int64_t length);
 
+/// `accs[j] + sum((x[xIndices + k] - xZp) * w[wIndices[j] + k] for k <
+/// length)` for the rows `wIndices[j]` of `w`: as buildArmDspDotProduct,
+/// each word of `x` loaded and split once for all rows (an output channel
+/// block of a convolution), the zero point subtracted by SXTAB16.
+SmallVector<Value>
+buildArmDspDotProducts(OpBuilder &b, Location loc, ValueRange accs, Value x,
+                       ValueRange xIndices, int32_t xZp, Value w,
+                       ArrayRef<SmallVector<Value>> wIndices, int64_t length);
+
+/// `accs[j] + (x[xIndices + j] - xZp) * w[wIndices + j]` in i32 for the
+/// four channels j < 4 of one depthwise tap (the offset `j` added to the last
+/// index of the int8 tensors `x` and `w`): one word of each, split into
+/// halfword pairs with SXTB16 (SXTAB16 adds `-xZp` to both halves of `x`'s,
+/// exact: x - xZp lies in [-255, 255]), then SMLABB/SMLATT per channel.
+SmallVector<Value, 4> buildArmDspDepthwiseTap(OpBuilder &b, Location loc,
+                                              ValueRange accs, Value x,
+                                              ValueRange xIndices, int32_t xZp,
+                                              Value w, ValueRange wIndices);
+
 /// The epilogue of an output (bias, requantization) from its i32
 /// accumulator and its channel.
 using ArmDspEpilogue =
