@@ -1064,8 +1064,34 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // contiguous in input and filter when the x dilation is 1 and there is
     // one group, else the channels of one tap. Views with (x, c) collapsed
     // let one read cross the pixels of a row.
+    // A depthwise conv of a single input channel (person detection's and
+    // micro_speech's first layers) is a conv of one group: on DSP targets it
+    // takes the conv kernels with its filter transposed at compile time to
+    // [O, KH, KW, 1].
+    Value convFilter = adaptor.getFilter();
+    int64_t convChannels = groupChannels;
+    bool depthwiseAsConv = false;
+    if (isDepthwise && quantized && !dynamicRange && inShape[3] == 1 &&
+        outShape[3] >= 4 && useArmDsp(*this))
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8)) {
+        int64_t taps = kernel[0] * kernel[1], channels = outShape[3];
+        SmallVector<int8_t> transposed(channels * taps);
+        for (int64_t o = 0; o < channels; ++o)
+          for (int64_t t = 0; t < taps; ++t)
+            transposed[o * taps + t] =
+                static_cast<int8_t>((*values)[t * channels + o]);
+        convFilter = arith::ConstantOp::create(
+            rewriter, loc,
+            DenseElementsAttr::get(
+                RankedTensorType::get({channels, kernel[0], kernel[1], 1},
+                                      rewriter.getI8Type()),
+                ArrayRef<int8_t>(transposed)));
+        convChannels = 1;
+        depthwiseAsConv = true;
+      }
     bool rowRun = groups == 1 && dilations[1] == 1;
-    int64_t run = rowRun ? kernel[1] * groupChannels : groupChannels;
+    int64_t run = rowRun ? kernel[1] * convChannels : convChannels;
     bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
     // A 1x1 convolution over every pixel (stride 1, no padding) is a matrix
     // product of the pixels' channels by the filter: 2 x 2 register blocks.
@@ -1077,8 +1103,11 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // channels sharing each loaded (and split) input word or value, interior
     // and border alike, the zero point subtracted by SXTAB16 (not folded);
     // the border's partial kernel rows are scalar.
-    bool convDsp = !isDepthwise && quantized && !dynamicRange && groups == 1 &&
-                   outShape[3] >= 4 && !matmul && useArmDsp(*this);
+    bool convDsp = (depthwiseAsConv ||
+                    (!isDepthwise && quantized && !dynamicRange &&
+                     groups == 1 && outShape[3] >= 4 && useArmDsp(*this))) &&
+                   !matmul;
+    depthwiseDsp = depthwiseDsp && !depthwiseAsConv;
     int32_t borderZp = inZp;
     if (inZp && !depthwiseDsp && !convDsp && (split || (fitsY && fitsX)) &&
         foldInputZeroPoint(
@@ -1112,8 +1141,10 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     if (armDsp || convDsp) {
       dspInput = reshapeTo(rewriter, loc, input,
                            {inShape[0], inShape[1], inShape[2] * inShape[3]});
-      dspFilter = reshapeTo(rewriter, loc, adaptor.getFilter(),
-                            {fShape[0], fShape[1], fShape[2] * fShape[3]});
+      ArrayRef<int64_t> cShape =
+          cast<RankedTensorType>(convFilter.getType()).getShape();
+      dspFilter = reshapeTo(rewriter, loc, convFilter,
+                            {cShape[0], cShape[1], cShape[2] * cShape[3]});
     }
 
     // Whether output (y, x) reads every tap of its window.
@@ -1284,7 +1315,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                      Value xColumn = arith::MulIOp::create(
                          nb, nl, ix, constIndex(nb, nl, inShape[3]));
                      Value wColumn = arith::MulIOp::create(
-                         nb, nl, kx, constIndex(nb, nl, groupChannels));
+                         nb, nl, kx, constIndex(nb, nl, convChannels));
                      SmallVector<SmallVector<Value>> wRows;
                      for (int64_t j = 0; j < 4; ++j)
                        wRows.push_back({channel(nb, nl, j), ivs[0], wColumn});
@@ -1302,7 +1333,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       auto scalarTaps = [&](OpBuilder &sb, Location sl) -> SmallVector<Value> {
         return scf::buildLoopNest(
                    sb, sl, {ry.lo, rx.lo, constIndex(sb, sl, 0)},
-                   {ry.hi, rx.hi, constIndex(sb, sl, groupChannels)},
+                   {ry.hi, rx.hi, constIndex(sb, sl, convChannels)},
                    {constIndex(sb, sl, 1), constIndex(sb, sl, 1),
                     constIndex(sb, sl, 1)},
                    inits,
@@ -1322,7 +1353,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                      scf::ValueVector next;
                      for (int64_t j = 0; j < 4; ++j) {
                        Value w = tensor::ExtractOp::create(
-                           nb, nl, adaptor.getFilter(),
+                           nb, nl, convFilter,
                            ValueRange{channel(nb, nl, j), ivs[0], ivs[1],
                                       ivs[2]});
                        next.push_back(arith::AddIOp::create(

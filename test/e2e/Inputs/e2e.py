@@ -640,6 +640,10 @@ CASES = {
     "depthwise_int8_c6_5x3": lambda r: make_conv(
         r, True, True, stride=(1, 2), mult=1, group_c=6, kernel=(5, 3),
         zp_in=0),
+    # One input channel, depth multiplier 6: the conv kernels with the
+    # filter transposed (kernel rows of 5 = one word + 1; channels 4 + 2).
+    "depthwise_int8_c1_m6": lambda r: make_conv(r, True, True, mult=6,
+                                                group_c=1, kernel=(3, 5)),
     "depthwise_f32": lambda r: make_conv(r, False, True),
     "depthwise_int8": lambda r: make_conv(r, True, True),
     "fully_connected_f32": lambda r: make_fc(r, False),
