@@ -77,12 +77,17 @@ static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word,
           sxtab16(b, l, offset, rotateRight8(b, l, word))};
 }
 
+std::pair<Value, Value> mlir::nn::buildArmDspSplitWord(OpBuilder &b, Location l,
+                                                       Value w,
+                                                       ValueRange indices) {
+  return splitWord(b, l, loadWord(b, l, w, indices));
+}
+
 SmallVector<Value, 4>
 mlir::nn::buildArmDspDepthwiseTap(OpBuilder &b, Location l, ValueRange accs,
                                   Value x, ValueRange xIndices, int32_t xZp,
-                                  Value w, ValueRange wIndices) {
+                                  Value w02, Value w13) {
   auto [x02, x13] = splitWord(b, l, loadWord(b, l, x, xIndices), xZp);
-  auto [w02, w13] = splitWord(b, l, loadWord(b, l, w, wIndices));
   auto mac = [&](StringRef name, Value xs, Value ws, Value acc) {
     return callIntrinsic(b, l, name, {xs, ws, acc});
   };

@@ -41,15 +41,22 @@ buildArmDspDotProducts(OpBuilder &b, Location loc, ValueRange accs, Value x,
                        ValueRange xIndices, int32_t xZp, Value w,
                        ArrayRef<SmallVector<Value>> wIndices, int64_t length);
 
-/// `accs[j] + (x[xIndices + j] - xZp) * w[wIndices + j]` in i32 for the
-/// four channels j < 4 of one depthwise tap (the offset `j` added to the last
-/// index of the int8 tensors `x` and `w`): one word of each, split into
-/// halfword pairs with SXTB16 (SXTAB16 adds `-xZp` to both halves of `x`'s,
-/// exact: x - xZp lies in [-255, 255]), then SMLABB/SMLATT per channel.
+/// The int8 word at `w[indices]` split into sign-extended halfword pairs:
+/// bytes 0 and 2, then bytes 1 and 3 (SXTB16 of the word and of the word
+/// rotated by 8).
+std::pair<Value, Value> buildArmDspSplitWord(OpBuilder &b, Location loc,
+                                             Value w, ValueRange indices);
+
+/// `accs[j] + (x[xIndices + j] - xZp) * w_j` in i32 for the four channels
+/// j < 4 of one depthwise tap (the offset `j` added to the last index of the
+/// int8 tensor `x`), the weights given as halfword pairs `w02` = (w_0, w_2)
+/// and `w13` = (w_1, w_3): one word of `x`, split into halfword pairs with
+/// SXTAB16 adding `-xZp` to both halves (exact: x - xZp lies in [-255,
+/// 255]), then SMLABB/SMLATT per channel.
 SmallVector<Value, 4> buildArmDspDepthwiseTap(OpBuilder &b, Location loc,
                                               ValueRange accs, Value x,
                                               ValueRange xIndices, int32_t xZp,
-                                              Value w, ValueRange wIndices);
+                                              Value w02, Value w13);
 
 /// The epilogue of an output (bias, requantization) from its i32
 /// accumulator and its channel.

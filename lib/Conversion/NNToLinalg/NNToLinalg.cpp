@@ -1383,6 +1383,35 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
           });
       return SmallVector<Value>(branch.getResults());
     };
+    // Depthwise weights widened at compile time to the halfword pairs the
+    // multiplies take: per tap and block of four channels, the words
+    // (w_0, w_2) and (w_1, w_3), so a tap loads two words instead of
+    // loading and splitting one.
+    Value wideFilter;
+    int64_t wideBlocks = outShape[3] / 4;
+    if (depthwiseDsp)
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8)) {
+        int64_t taps = kernel[0] * kernel[1], channels = outShape[3];
+        SmallVector<int32_t> words;
+        for (int64_t t = 0; t < taps; ++t)
+          for (int64_t blk = 0; blk < wideBlocks; ++blk)
+            for (int64_t j = 0; j < 2; ++j) {
+              auto half = [&](int64_t k) {
+                return static_cast<uint32_t>(
+                           (*values)[t * channels + blk * 4 + k]) &
+                       0xffffu;
+              };
+              words.push_back(
+                  static_cast<int32_t>(half(j) | (half(j + 2) << 16)));
+            }
+        wideFilter = arith::ConstantOp::create(
+            rewriter, loc,
+            DenseElementsAttr::get(
+                RankedTensorType::get({kernel[0], kernel[1], 2 * wideBlocks},
+                                      rewriter.getI32Type()),
+                ArrayRef<int32_t>(words)));
+      }
     // Depthwise: the four accumulators of channels [c, c + 4) at (n, y, x):
     // the valid taps' products, the zero point subtracted in the halfwords.
     auto dspTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
@@ -1406,10 +1435,27 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                        affineIndex(nb, nl, ry.origin, ivs[0], dilations[0]);
                    Value ix =
                        affineIndex(nb, nl, rx.origin, ivs[1], dilations[1]);
+                   Value w02, w13;
+                   if (wideFilter) {
+                     Value column = arith::DivUIOp::create(
+                         nb, nl, c, constIndex(nb, nl, 2));
+                     w02 = tensor::ExtractOp::create(
+                         nb, nl, wideFilter,
+                         ValueRange{ivs[0], ivs[1], column});
+                     w13 = tensor::ExtractOp::create(
+                         nb, nl, wideFilter,
+                         ValueRange{ivs[0], ivs[1],
+                                    arith::AddIOp::create(nb, nl, column,
+                                                          constIndex(nb, nl, 1))
+                                        .getResult()});
+                   } else {
+                     std::tie(w02, w13) = buildArmDspSplitWord(
+                         nb, nl, adaptor.getFilter(),
+                         {constIndex(nb, nl, 0), ivs[0], ivs[1], c});
+                   }
                    SmallVector<Value, 4> next = buildArmDspDepthwiseTap(
-                       nb, nl, accs, input, {idx[0], iy, ix, c}, inZp,
-                       adaptor.getFilter(),
-                       {constIndex(nb, nl, 0), ivs[0], ivs[1], c});
+                       nb, nl, accs, input, {idx[0], iy, ix, c}, inZp, w02,
+                       w13);
                    return scf::ValueVector(next.begin(), next.end());
                  })
           .results;
