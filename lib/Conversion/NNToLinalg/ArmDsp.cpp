@@ -181,6 +181,64 @@ mlir::nn::buildArmDspDotProducts(OpBuilder &b, Location l, ValueRange accs,
                           wIndices, length, xZp);
 }
 
+SmallVector<Value> mlir::nn::buildArmDspWideDotProducts(
+    OpBuilder &b, Location l, ValueRange accs, Value x, ValueRange xIndices,
+    int32_t xZp, Value wide, ArrayRef<SmallVector<Value>> wideIndices, Value w,
+    ArrayRef<SmallVector<Value>> wIndices, int64_t length) {
+  auto index = [&](OpBuilder &ib, Location il, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(ib, il, v);
+  };
+  // Word k of the run: x's split once, then each row's two widened words.
+  auto word = [&](OpBuilder &wb, Location wl, Value k,
+                  ValueRange sums) -> SmallVector<Value> {
+    Value offset =
+        arith::MulIOp::create(wb, wl, k, index(wb, wl, 4)).getResult();
+    auto [x02, x13] = splitWord(
+        wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, xIndices, offset)), xZp);
+    Value column =
+        arith::MulIOp::create(wb, wl, k, index(wb, wl, 2)).getResult();
+    SmallVector<Value> next(sums);
+    for (auto [j, indices] : llvm::enumerate(wideIndices)) {
+      SmallVector<Value> at(indices);
+      at.push_back(column);
+      Value w02 = tensor::ExtractOp::create(wb, wl, wide, at);
+      at.back() = arith::AddIOp::create(wb, wl, column, index(wb, wl, 1));
+      Value w13 = tensor::ExtractOp::create(wb, wl, wide, at);
+      next[j] = callIntrinsic(wb, wl, "llvm.arm.smlad", {x02, w02, next[j]});
+      next[j] = callIntrinsic(wb, wl, "llvm.arm.smlad", {x13, w13, next[j]});
+    }
+    return next;
+  };
+  SmallVector<Value> result(accs);
+  int64_t words = length / 4;
+  if (words == 1) {
+    result = word(b, l, index(b, l, 0), result);
+  } else if (words > 1) {
+    auto loop = scf::ForOp::create(
+        b, l, index(b, l, 0), index(b, l, words), index(b, l, 1), result,
+        [&](OpBuilder &fb, Location fl, Value k, ValueRange args) {
+          scf::YieldOp::create(fb, fl, word(fb, fl, k, args));
+        });
+    result.assign(loop.getResults().begin(), loop.getResults().end());
+  }
+  // The remainder, one product at a time, from the int8 rows.
+  for (int64_t k = words * 4; k < length; ++k) {
+    auto element = [&](Value tensor, ValueRange indices) -> Value {
+      Value e = tensor::ExtractOp::create(
+          b, l, tensor, offsetLast(b, l, indices, index(b, l, k)));
+      return arith::ExtSIOp::create(b, l, b.getI32Type(), e);
+    };
+    Value xk = element(x, xIndices);
+    if (xZp)
+      xk = arith::SubIOp::create(b, l, xk, constI32(b, l, xZp));
+    for (auto [j, indices] : llvm::enumerate(wIndices))
+      result[j] = arith::AddIOp::create(
+          b, l, result[j],
+          arith::MulIOp::create(b, l, xk, element(w, indices)));
+  }
+  return result;
+}
+
 Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,
                                   Value init, const ArmDspEpilogue &epilogue) {
   auto xType = cast<RankedTensorType>(x.getType());

@@ -41,6 +41,16 @@ buildArmDspDotProducts(OpBuilder &b, Location loc, ValueRange accs, Value x,
                        ValueRange xIndices, int32_t xZp, Value w,
                        ArrayRef<SmallVector<Value>> wIndices, int64_t length);
 
+/// As buildArmDspDotProducts, the rows' words widened at compile time:
+/// word k of row j (its int8 elements 4k..4k+3) is the halfword pairs
+/// `wide[wideIndices[j], 2k]` = (w_4k, w_4k+2) and `wide[wideIndices[j],
+/// 2k + 1]` = (w_4k+1, w_4k+3), two loads instead of a load and two SXTB16;
+/// the last `length % 4` products read the int8 rows `w[wIndices[j] + k]`.
+SmallVector<Value> buildArmDspWideDotProducts(
+    OpBuilder &b, Location loc, ValueRange accs, Value x, ValueRange xIndices,
+    int32_t xZp, Value wide, ArrayRef<SmallVector<Value>> wideIndices, Value w,
+    ArrayRef<SmallVector<Value>> wIndices, int64_t length);
+
 /// The int8 word at `w[indices]` split into sign-extended halfword pairs:
 /// bytes 0 and 2, then bytes 1 and 3 (SXTB16 of the word and of the word
 /// rotated by 8).

@@ -1070,6 +1070,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // [O, KH, KW, 1].
     Value convFilter = adaptor.getFilter();
     int64_t convChannels = groupChannels;
+    SmallVector<int8_t> convValues; // [O, KH, KW, I] when known
     bool depthwiseAsConv = false;
     if (isDepthwise && quantized && !dynamicRange && inShape[3] == 1 &&
         outShape[3] >= 4 && useArmDsp(*this))
@@ -1089,6 +1090,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                 ArrayRef<int8_t>(transposed)));
         convChannels = 1;
         depthwiseAsConv = true;
+        convValues.assign(transposed.begin(), transposed.end());
       }
     bool rowRun = groups == 1 && dilations[1] == 1;
     int64_t run = rowRun ? kernel[1] * convChannels : convChannels;
@@ -1108,6 +1110,11 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                      groups == 1 && outShape[3] >= 4 && useArmDsp(*this))) &&
                    !matmul;
     depthwiseDsp = depthwiseDsp && !depthwiseAsConv;
+    if (convDsp && !depthwiseAsConv)
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8))
+        for (int32_t v : *values)
+          convValues.push_back(static_cast<int8_t>(v));
     int32_t borderZp = inZp;
     if (inZp && !depthwiseDsp && !convDsp && (split || (fitsY && fitsX)) &&
         foldInputZeroPoint(
@@ -1280,6 +1287,39 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     }
     // Conv: the four accumulators of output channels [c, c + 4) at
     // (n, y, x), each input word or value read once for the four.
+    // Conv weights widened at compile time for the SMLAD runs: per output
+    // channel, kernel row and run (the whole row, or one tap's channels),
+    // word k of the run as the halfword pairs (w_4k, w_4k+2) and
+    // (w_4k+1, w_4k+3): [O, KH, 1 or KW, 2 * (run / 4)].
+    Value wideConv;
+    int64_t runs = rowRun ? 1 : kernel[1];
+    if (convDsp && run >= 4 &&
+        static_cast<int64_t>(convValues.size()) ==
+            outShape[3] * kernel[0] * kernel[1] * convChannels) {
+      int64_t rowLength = kernel[1] * convChannels, words = run / 4;
+      SmallVector<int32_t> wide;
+      for (int64_t o = 0; o < outShape[3]; ++o)
+        for (int64_t ky = 0; ky < kernel[0]; ++ky)
+          for (int64_t r = 0; r < runs; ++r)
+            for (int64_t k = 0; k < words; ++k)
+              for (int64_t j = 0; j < 2; ++j) {
+                int64_t at = (o * kernel[0] + ky) * rowLength +
+                             (rowRun ? 0 : r * convChannels) + 4 * k + j;
+                auto half = [&](int64_t i) {
+                  return static_cast<uint32_t>(
+                             static_cast<int32_t>(convValues[i])) &
+                         0xffffu;
+                };
+                wide.push_back(
+                    static_cast<int32_t>(half(at) | (half(at + 2) << 16)));
+              }
+      wideConv = arith::ConstantOp::create(
+          rewriter, loc,
+          DenseElementsAttr::get(
+              RankedTensorType::get({outShape[3], kernel[0], runs, 2 * words},
+                                    rewriter.getI32Type()),
+              ArrayRef<int32_t>(wide)));
+    }
     auto convTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
                         bool inside) -> SmallVector<Value> {
       WindowRange ry =
@@ -1316,12 +1356,22 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                          nb, nl, ix, constIndex(nb, nl, inShape[3]));
                      Value wColumn = arith::MulIOp::create(
                          nb, nl, kx, constIndex(nb, nl, convChannels));
-                     SmallVector<SmallVector<Value>> wRows;
-                     for (int64_t j = 0; j < 4; ++j)
-                       wRows.push_back({channel(nb, nl, j), ivs[0], wColumn});
-                     SmallVector<Value> next = buildArmDspDotProducts(
-                         nb, nl, accs, dspInput, {idx[0], iy, xColumn}, inZp,
-                         dspFilter, wRows, run);
+                     SmallVector<SmallVector<Value>> wRows, wideRows;
+                     for (int64_t j = 0; j < 4; ++j) {
+                       Value o = channel(nb, nl, j);
+                       wRows.push_back({o, ivs[0], wColumn});
+                       wideRows.push_back({o, ivs[0], kx});
+                     }
+                     SmallVector<Value> next =
+                         wideConv
+                             ? buildArmDspWideDotProducts(
+                                   nb, nl, accs, dspInput,
+                                   {idx[0], iy, xColumn}, inZp, wideConv,
+                                   wideRows, dspFilter, wRows, run)
+                             : buildArmDspDotProducts(nb, nl, accs, dspInput,
+                                                      {idx[0], iy, xColumn},
+                                                      inZp, dspFilter, wRows,
+                                                      run);
                      return scf::ValueVector(next.begin(), next.end());
                    })
             .results;
