@@ -1154,19 +1154,20 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                             {cShape[0], cShape[1], cShape[2] * cShape[3]});
     }
 
+    // Whether `v` lies in [range.first, range.second).
+    auto inRange = [](OpBuilder &b, Location l, Value v,
+                      std::pair<int64_t, int64_t> range) -> Value {
+      return arith::AndIOp::create(
+          b, l,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
+                                constIndex(b, l, range.first)),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
+                                constIndex(b, l, range.second)));
+    };
     // Whether output (y, x) reads every tap of its window.
     auto isInterior = [&](OpBuilder &b, Location l, Value y, Value x) -> Value {
-      auto inRange = [&](Value v, std::pair<int64_t, int64_t> range) {
-        auto [lo, hi] = range;
-        return arith::AndIOp::create(
-            b, l,
-            arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
-                                  constIndex(b, l, lo)),
-            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
-                                  constIndex(b, l, hi)));
-      };
-      return arith::AndIOp::create(b, l, inRange(y, yInterior),
-                                   inRange(x, xInterior));
+      return arith::AndIOp::create(b, l, inRange(b, l, y, yInterior),
+                                   inRange(b, l, x, xInterior));
     };
     Value init = emptyTensor(rewriter, loc, outShape, storage);
     auto element = [&](OpBuilder &b, Location l, ValueRange idx) -> Value {
@@ -1417,14 +1418,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       };
       if (xInterior.first >= xInterior.second)
         return scalarTaps(b, l);
-      Value xInside = arith::AndIOp::create(
-          b, l,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, idx[2],
-                                constIndex(b, l, xInterior.first)),
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, idx[2],
-                                constIndex(b, l, xInterior.second)));
       auto branch = scf::IfOp::create(
-          b, l, xInside,
+          b, l, inRange(b, l, idx[2], xInterior),
           [&](OpBuilder &tb, Location tl) {
             scf::YieldOp::create(tb, tl, dspRuns(tb, tl));
           },
@@ -1464,16 +1459,14 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       }
     // Depthwise: the four accumulators of channels [c, c + 4) at (n, y, x):
     // the valid taps' products, the zero point subtracted in the halfwords.
-    auto dspTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
-                       bool inside) -> SmallVector<Value> {
-      if (convDsp)
-        return convTaps(b, l, idx, c, inside);
+    auto depthwiseTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
+                             bool insideY, bool insideX) -> SmallVector<Value> {
       WindowRange ry =
           getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                         dilations[0], inShape[1], outShape[1], inside);
+                         dilations[0], inShape[1], outShape[1], insideY);
       WindowRange rx =
           getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                         dilations[1], inShape[2], outShape[2], inside);
+                         dilations[1], inShape[2], outShape[2], insideX);
       Value zero = arith::ConstantOp::create(b, l, zeroAcc);
       SmallVector<Value> inits(4, zero);
       return scf::buildLoopNest(
@@ -1512,47 +1505,99 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     };
     int64_t channels = outShape[3], blockEnd = channels / 4 * 4;
     auto index = [&](int64_t v) { return constIndex(rewriter, loc, v); };
+    // One pixel's blocks of four channels, each block's accumulators from
+    // `taps`, then their epilogues and stores.
+    auto blockLoop =
+        [&](OpBuilder &b, Location l, ValueRange idx, Value out,
+            function_ref<SmallVector<Value>(OpBuilder &, Location, Value)> taps)
+        -> Value {
+      return scf::ForOp::create(
+                 b, l, constIndex(b, l, 0), constIndex(b, l, blockEnd),
+                 constIndex(b, l, 4), ValueRange{out},
+                 [&](OpBuilder &cb, Location cl, Value c, ValueRange outs) {
+                   SmallVector<Value> accs = taps(cb, cl, c);
+                   Value next = outs[0];
+                   for (int64_t j = 0; j < 4; ++j) {
+                     Value channel = arith::AddIOp::create(
+                         cb, cl, c, constIndex(cb, cl, j));
+                     Value v = epilogue.emit(cb, cl, accs[j], channel);
+                     next = tensor::InsertOp::create(
+                         cb, cl, v, next,
+                         ValueRange{idx[0], idx[1], idx[2], channel});
+                   }
+                   scf::YieldOp::create(cb, cl, next);
+                 })
+          .getResult(0);
+    };
+    // `then` or `otherwise` of the output tensor on `cond`.
+    auto choose = [&](OpBuilder &b, Location l, Value cond,
+                      function_ref<Value(OpBuilder &, Location)> then,
+                      function_ref<Value(OpBuilder &, Location)> otherwise) {
+      return scf::IfOp::create(
+                 b, l, cond,
+                 [&](OpBuilder &tb, Location tl) {
+                   scf::YieldOp::create(tb, tl, then(tb, tl));
+                 },
+                 [&](OpBuilder &eb, Location el) {
+                   scf::YieldOp::create(eb, el, otherwise(eb, el));
+                 })
+          .getResult(0);
+    };
+    // Per pixel, whether its window leaves the input is decided once, for
+    // all its channel blocks. A depthwise border output keeps constant tap
+    // bounds along the dimension its window does not leave (most border
+    // outputs of a narrow map are interior along y): only the other loop has
+    // run-time bounds.
+    auto pixel = [&](OpBuilder &b, Location l, ValueRange idx,
+                     Value out) -> Value {
+      auto leaf = [&](OpBuilder &lb, Location ll, bool insideY,
+                      bool insideX) -> Value {
+        return blockLoop(
+            lb, ll, idx, out, [&](OpBuilder &tb, Location tl, Value c) {
+              return convDsp ? convTaps(tb, tl, idx, c, insideY && insideX)
+                             : depthwiseTaps(tb, tl, idx, c, insideY, insideX);
+            });
+      };
+      if (fitsY && fitsX)
+        return leaf(b, l, true, true);
+      if (convDsp) {
+        if (!split)
+          return leaf(b, l, false, false);
+        return choose(
+            b, l, isInterior(b, l, idx[1], idx[2]),
+            [&](OpBuilder &tb, Location tl) {
+              return leaf(tb, tl, true, true);
+            },
+            [&](OpBuilder &eb, Location el) {
+              return leaf(eb, el, false, false);
+            });
+      }
+      auto alongX = [&](OpBuilder &xb, Location xl, bool insideY) -> Value {
+        if (fitsX || xInterior.first >= xInterior.second)
+          return leaf(xb, xl, insideY, fitsX);
+        return choose(
+            xb, xl, inRange(xb, xl, idx[2], xInterior),
+            [&](OpBuilder &tb, Location tl) {
+              return leaf(tb, tl, insideY, true);
+            },
+            [&](OpBuilder &eb, Location el) {
+              return leaf(eb, el, insideY, false);
+            });
+      };
+      if (fitsY || yInterior.first >= yInterior.second)
+        return alongX(b, l, fitsY);
+      return choose(
+          b, l, inRange(b, l, idx[1], yInterior),
+          [&](OpBuilder &tb, Location tl) { return alongX(tb, tl, true); },
+          [&](OpBuilder &eb, Location el) { return alongX(eb, el, false); });
+    };
     scf::LoopNest pixels = scf::buildLoopNest(
         rewriter, loc, {index(0), index(0), index(0)},
         {index(outShape[0]), index(outShape[1]), index(outShape[2])},
         {index(1), index(1), index(1)}, ValueRange{init},
         [&](OpBuilder &b, Location l, ValueRange idx,
             ValueRange args) -> scf::ValueVector {
-          auto blocks = scf::ForOp::create(
-              b, l, constIndex(b, l, 0), constIndex(b, l, blockEnd),
-              constIndex(b, l, 4), ValueRange{args[0]},
-              [&](OpBuilder &cb, Location cl, Value c, ValueRange outs) {
-                SmallVector<Value> accs;
-                if (fitsY && fitsX) {
-                  accs = dspTaps(cb, cl, idx, c, /*inside=*/true);
-                } else if (!split) {
-                  accs = dspTaps(cb, cl, idx, c, /*inside=*/false);
-                } else {
-                  auto branch = scf::IfOp::create(
-                      cb, cl, isInterior(cb, cl, idx[1], idx[2]),
-                      [&](OpBuilder &tb, Location tl) {
-                        scf::YieldOp::create(
-                            tb, tl, dspTaps(tb, tl, idx, c, /*inside=*/true));
-                      },
-                      [&](OpBuilder &eb, Location el) {
-                        scf::YieldOp::create(
-                            eb, el, dspTaps(eb, el, idx, c, /*inside=*/false));
-                      });
-                  accs.assign(branch.getResults().begin(),
-                              branch.getResults().end());
-                }
-                Value out = outs[0];
-                for (int64_t j = 0; j < 4; ++j) {
-                  Value channel =
-                      arith::AddIOp::create(cb, cl, c, constIndex(cb, cl, j));
-                  Value v = epilogue.emit(cb, cl, accs[j], channel);
-                  out = tensor::InsertOp::create(
-                      cb, cl, v, out,
-                      ValueRange{idx[0], idx[1], idx[2], channel});
-                }
-                scf::YieldOp::create(cb, cl, out);
-              });
-          Value out = blocks.getResult(0);
+          Value out = pixel(b, l, idx, args[0]);
           if (blockEnd < channels)
             out =
                 scf::ForOp::create(
