@@ -1322,13 +1322,13 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
               ArrayRef<int32_t>(wide)));
     }
     auto convTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
-                        bool inside) -> SmallVector<Value> {
+                        bool insideY, bool insideX) -> SmallVector<Value> {
       WindowRange ry =
           getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                         dilations[0], inShape[1], outShape[1], inside);
+                         dilations[0], inShape[1], outShape[1], insideY);
       WindowRange rx =
           getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                         dilations[1], inShape[2], outShape[2], inside);
+                         dilations[1], inShape[2], outShape[2], insideX);
       SmallVector<Value> inits(4, arith::ConstantOp::create(b, l, zeroAcc));
       auto channel = [&](OpBuilder &nb, Location nl, int64_t j) -> Value {
         return j ? arith::AddIOp::create(nb, nl, c, constIndex(nb, nl, j))
@@ -1377,7 +1377,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                    })
             .results;
       };
-      if (inside || !rowRun)
+      if (insideX || !rowRun)
         return dspRuns(b, l);
       // A border output's partial kernel rows: one product at a time, each
       // input value shared by the four channels.
@@ -1416,17 +1416,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                    })
             .results;
       };
-      if (xInterior.first >= xInterior.second)
-        return scalarTaps(b, l);
-      auto branch = scf::IfOp::create(
-          b, l, inRange(b, l, idx[2], xInterior),
-          [&](OpBuilder &tb, Location tl) {
-            scf::YieldOp::create(tb, tl, dspRuns(tb, tl));
-          },
-          [&](OpBuilder &eb, Location el) {
-            scf::YieldOp::create(eb, el, scalarTaps(eb, el));
-          });
-      return SmallVector<Value>(branch.getResults());
+      return scalarTaps(b, l);
     };
     // Depthwise weights widened at compile time to the halfword pairs the
     // multiplies take: per tap and block of four channels, the words
@@ -1544,34 +1534,22 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
           .getResult(0);
     };
     // Per pixel, whether its window leaves the input is decided once, for
-    // all its channel blocks. A depthwise border output keeps constant tap
-    // bounds along the dimension its window does not leave (most border
-    // outputs of a narrow map are interior along y): only the other loop has
-    // run-time bounds.
+    // all its channel blocks. A border output keeps constant tap bounds
+    // along the dimension its window does not leave (most border outputs of
+    // a narrow map are interior along y), and a conv's whole kernel rows
+    // (SMLAD) when its window does not leave the input along x.
     auto pixel = [&](OpBuilder &b, Location l, ValueRange idx,
                      Value out) -> Value {
       auto leaf = [&](OpBuilder &lb, Location ll, bool insideY,
                       bool insideX) -> Value {
         return blockLoop(
             lb, ll, idx, out, [&](OpBuilder &tb, Location tl, Value c) {
-              return convDsp ? convTaps(tb, tl, idx, c, insideY && insideX)
+              return convDsp ? convTaps(tb, tl, idx, c, insideY, insideX)
                              : depthwiseTaps(tb, tl, idx, c, insideY, insideX);
             });
       };
       if (fitsY && fitsX)
         return leaf(b, l, true, true);
-      if (convDsp) {
-        if (!split)
-          return leaf(b, l, false, false);
-        return choose(
-            b, l, isInterior(b, l, idx[1], idx[2]),
-            [&](OpBuilder &tb, Location tl) {
-              return leaf(tb, tl, true, true);
-            },
-            [&](OpBuilder &eb, Location el) {
-              return leaf(eb, el, false, false);
-            });
-      }
       auto alongX = [&](OpBuilder &xb, Location xl, bool insideY) -> Value {
         if (fitsX || xInterior.first >= xInterior.second)
           return leaf(xb, xl, insideY, fitsX);
