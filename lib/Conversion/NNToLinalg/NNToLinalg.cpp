@@ -1059,11 +1059,6 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // correction; channels past the last multiple of four stay scalar.
     bool depthwiseDsp = isDepthwise && quantized && !dynamicRange &&
                         multiplier == 1 && outShape[3] >= 4 && useArmDsp(*this);
-    // On DSP targets, windows that read every tap with the zero point folded
-    // out multiply raw int8 runs with SMLAD: a whole kernel row (kx, ic),
-    // contiguous in input and filter when the x dilation is 1 and there is
-    // one group, else the channels of one tap. Views with (x, c) collapsed
-    // let one read cross the pixels of a row.
     // A depthwise conv of a single input channel (person detection's and
     // micro_speech's first layers) is a conv of one group: on DSP targets it
     // takes the conv kernels with its filter transposed at compile time to
@@ -1092,6 +1087,10 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
         depthwiseAsConv = true;
         convValues.assign(transposed.begin(), transposed.end());
       }
+    // On DSP targets, int8 runs multiply with SMLAD: a whole kernel row
+    // (kx, ic), contiguous in input and filter when the x dilation is 1 and
+    // there is one group, else the channels of one tap. Views with (x, c)
+    // collapsed let one read cross the pixels of a row.
     bool rowRun = groups == 1 && dilations[1] == 1;
     int64_t run = rowRun ? kernel[1] * convChannels : convChannels;
     bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
@@ -1286,8 +1285,6 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       rewriter.replaceOp(op, buildPerElement(rewriter, loc, init, element));
       return success();
     }
-    // Conv: the four accumulators of output channels [c, c + 4) at
-    // (n, y, x), each input word or value read once for the four.
     // Conv weights widened at compile time for the SMLAD runs: per output
     // channel, kernel row and run (the whole row, or one tap's channels),
     // word k of the run as the halfword pairs (w_4k, w_4k+2) and
@@ -1321,6 +1318,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                                     rewriter.getI32Type()),
               ArrayRef<int32_t>(wide)));
     }
+    // Conv: the four accumulators of output channels [c, c + 4) at
+    // (n, y, x), each input word or value read once for the four.
     auto convTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
                         bool insideY, bool insideX) -> SmallVector<Value> {
       WindowRange ry =
