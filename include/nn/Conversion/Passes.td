@@ -49,9 +49,14 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "ModuleOp"> {
     operands at a time: a `vector<4xi8>` read bitcast to i32 for input and
     weights, `llvm.arm.sxtb16` on the word and on the word rotated by 8, and
     two `llvm.arm.smlad` dual multiply-accumulates, as CMSIS-NN does; the
-    `length % 4` last products stay scalar. Only where the input zero point
-    is folded out of the inner loop (windows that read no padding); the
-    result is the same i32 as the portable loop's.
+    `length % 4` last products stay scalar. fully_connected and 1x1 convs
+    fold the input zero point out of the inner loop; other single-group
+    convs (and a depthwise conv of one input channel, as a conv) run blocks
+    of four output channels over interior and border outputs, subtracting
+    the zero point with `llvm.arm.sxtab16` and multiplying by weights
+    widened at compile time to halfword pairs; depthwise convs with depth
+    multiplier 1 run four channels per tap with `llvm.arm.smlabb` /
+    `llvm.arm.smlatt`. The result is the same i32 as the portable loop's.
 
     `hybrid` picks how hybrid conv2d layers (float activations, int8 weights
     with one scale) compute: `dynamic-range` (default) as TFLite's hybrid

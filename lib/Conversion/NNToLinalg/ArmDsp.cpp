@@ -60,10 +60,43 @@ static Value rotateRight8(OpBuilder &b, Location l, Value word) {
   return arith::OrIOp::create(b, l, right, left);
 }
 
+/// SXTAB16: `addend` plus bytes 0 and 2 of `word` sign-extended, per
+/// halfword.
+static Value sxtab16(OpBuilder &b, Location l, Value addend, Value word) {
+  return callIntrinsic(b, l, "llvm.arm.sxtab16", {addend, word});
+}
+
 /// A word split into its sign-extended halfword pairs: bytes 0 and 2, then
-/// bytes 1 and 3.
-static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word) {
-  return {sxtb16(b, l, word), sxtb16(b, l, rotateRight8(b, l, word))};
+/// bytes 1 and 3; with `zp`, minus `zp` in every halfword (SXTAB16, exact:
+/// int8 - int8 lies in [-255, 255]).
+static std::pair<Value, Value> splitWord(OpBuilder &b, Location l, Value word,
+                                         int32_t zp = 0) {
+  if (!zp)
+    return {sxtb16(b, l, word), sxtb16(b, l, rotateRight8(b, l, word))};
+  uint32_t half = static_cast<uint32_t>(-zp) & 0xffff;
+  Value offset = constI32(b, l, static_cast<int32_t>(half * 0x10001u));
+  return {sxtab16(b, l, offset, word),
+          sxtab16(b, l, offset, rotateRight8(b, l, word))};
+}
+
+std::pair<Value, Value> mlir::nn::buildArmDspSplitWord(OpBuilder &b, Location l,
+                                                       Value w,
+                                                       ValueRange indices) {
+  return splitWord(b, l, loadWord(b, l, w, indices));
+}
+
+SmallVector<Value, 4>
+mlir::nn::buildArmDspDepthwiseTap(OpBuilder &b, Location l, ValueRange accs,
+                                  Value x, ValueRange xIndices, int32_t xZp,
+                                  Value w02, Value w13) {
+  auto [x02, x13] = splitWord(b, l, loadWord(b, l, x, xIndices), xZp);
+  auto mac = [&](StringRef name, Value xs, Value ws, Value acc) {
+    return callIntrinsic(b, l, name, {xs, ws, acc});
+  };
+  return {mac("llvm.arm.smlabb", x02, w02, accs[0]),
+          mac("llvm.arm.smlabb", x13, w13, accs[1]),
+          mac("llvm.arm.smlatt", x02, w02, accs[2]),
+          mac("llvm.arm.smlatt", x13, w13, accs[3])};
 }
 
 /// `accs[i * ws + j] + sum(x_i[k] * w_j[k] for k < length)` for the
@@ -76,7 +109,7 @@ static SmallVector<Value>
 buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
                  ArrayRef<SmallVector<Value>> xIndices, Value w,
                  ArrayRef<SmallVector<Value>> wIndices, int64_t length,
-                 int64_t unroll = 1) {
+                 int64_t unroll = 1, int32_t xZp = 0) {
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, l, v);
   };
@@ -90,7 +123,8 @@ buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
     SmallVector<Value> next(sums);
     for (auto [i, indices] : llvm::enumerate(xIndices)) {
       auto [x02, x13] = splitWord(
-          wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, indices, offset)));
+          wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, indices, offset)),
+          xZp);
       for (size_t j = 0; j < ws; ++j) {
         Value &acc = next[i * ws + j];
         acc = callIntrinsic(wb, wl, "llvm.arm.smlad",
@@ -142,6 +176,8 @@ buildDotProducts(OpBuilder &b, Location l, ValueRange accs, Value x,
       wk.push_back(element(w, indices));
     for (auto [i, indices] : llvm::enumerate(xIndices)) {
       Value xk = element(x, indices);
+      if (xZp)
+        xk = arith::SubIOp::create(b, l, xk, constI32(b, l, xZp));
       for (size_t j = 0; j < ws; ++j)
         result[i * ws + j] = arith::AddIOp::create(
             b, l, result[i * ws + j], arith::MulIOp::create(b, l, xk, wk[j]));
@@ -155,6 +191,73 @@ Value mlir::nn::buildArmDspDotProduct(OpBuilder &b, Location l, Value acc,
                                       ValueRange wIndices, int64_t length) {
   return buildDotProducts(b, l, acc, x, {SmallVector<Value>(xIndices)}, w,
                           {SmallVector<Value>(wIndices)}, length)[0];
+}
+
+SmallVector<Value>
+mlir::nn::buildArmDspDotProducts(OpBuilder &b, Location l, ValueRange accs,
+                                 Value x, ValueRange xIndices, int32_t xZp,
+                                 Value w, ArrayRef<SmallVector<Value>> wIndices,
+                                 int64_t length) {
+  return buildDotProducts(b, l, accs, x, {SmallVector<Value>(xIndices)}, w,
+                          wIndices, length, /*unroll=*/1, xZp);
+}
+
+SmallVector<Value> mlir::nn::buildArmDspWideDotProducts(
+    OpBuilder &b, Location l, ValueRange accs, Value x, ValueRange xIndices,
+    int32_t xZp, Value wide, ArrayRef<SmallVector<Value>> wideIndices, Value w,
+    ArrayRef<SmallVector<Value>> wIndices, int64_t length) {
+  auto index = [&](OpBuilder &ib, Location il, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(ib, il, v);
+  };
+  // Word k of the run: x's split once, then each row's two widened words.
+  auto word = [&](OpBuilder &wb, Location wl, Value k,
+                  ValueRange sums) -> SmallVector<Value> {
+    Value offset =
+        arith::MulIOp::create(wb, wl, k, index(wb, wl, 4)).getResult();
+    auto [x02, x13] = splitWord(
+        wb, wl, loadWord(wb, wl, x, offsetLast(wb, wl, xIndices, offset)), xZp);
+    Value column =
+        arith::MulIOp::create(wb, wl, k, index(wb, wl, 2)).getResult();
+    SmallVector<Value> next(sums);
+    for (auto [j, indices] : llvm::enumerate(wideIndices)) {
+      SmallVector<Value> at(indices);
+      at.push_back(column);
+      Value w02 = tensor::ExtractOp::create(wb, wl, wide, at);
+      at.back() = arith::AddIOp::create(wb, wl, column, index(wb, wl, 1));
+      Value w13 = tensor::ExtractOp::create(wb, wl, wide, at);
+      next[j] = callIntrinsic(wb, wl, "llvm.arm.smlad", {x02, w02, next[j]});
+      next[j] = callIntrinsic(wb, wl, "llvm.arm.smlad", {x13, w13, next[j]});
+    }
+    return next;
+  };
+  SmallVector<Value> result(accs);
+  int64_t words = length / 4;
+  if (words == 1) {
+    result = word(b, l, index(b, l, 0), result);
+  } else if (words > 1) {
+    auto loop = scf::ForOp::create(
+        b, l, index(b, l, 0), index(b, l, words), index(b, l, 1), result,
+        [&](OpBuilder &fb, Location fl, Value k, ValueRange args) {
+          scf::YieldOp::create(fb, fl, word(fb, fl, k, args));
+        });
+    result.assign(loop.getResults().begin(), loop.getResults().end());
+  }
+  // The remainder, one product at a time, from the int8 rows.
+  for (int64_t k = words * 4; k < length; ++k) {
+    auto element = [&](Value tensor, ValueRange indices) -> Value {
+      Value e = tensor::ExtractOp::create(
+          b, l, tensor, offsetLast(b, l, indices, index(b, l, k)));
+      return arith::ExtSIOp::create(b, l, b.getI32Type(), e);
+    };
+    Value xk = element(x, xIndices);
+    if (xZp)
+      xk = arith::SubIOp::create(b, l, xk, constI32(b, l, xZp));
+    for (auto [j, indices] : llvm::enumerate(wIndices))
+      result[j] = arith::AddIOp::create(
+          b, l, result[j],
+          arith::MulIOp::create(b, l, xk, element(w, indices)));
+  }
+  return result;
 }
 
 Value mlir::nn::buildArmDspMatmul(OpBuilder &b, Location l, Value x, Value w,

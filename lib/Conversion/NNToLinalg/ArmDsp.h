@@ -32,6 +32,42 @@ Value buildArmDspDotProduct(OpBuilder &b, Location loc, Value acc, Value x,
                             ValueRange xIndices, Value w, ValueRange wIndices,
                             int64_t length);
 
+/// `accs[j] + sum((x[xIndices + k] - xZp) * w[wIndices[j] + k] for k <
+/// length)` for the rows `wIndices[j]` of `w`: as buildArmDspDotProduct,
+/// each word of `x` loaded and split once for all rows (an output channel
+/// block of a convolution), the zero point subtracted by SXTAB16.
+SmallVector<Value>
+buildArmDspDotProducts(OpBuilder &b, Location loc, ValueRange accs, Value x,
+                       ValueRange xIndices, int32_t xZp, Value w,
+                       ArrayRef<SmallVector<Value>> wIndices, int64_t length);
+
+/// As buildArmDspDotProducts, the rows' words widened at compile time:
+/// word k of row j (its int8 elements 4k..4k+3) is the halfword pairs
+/// `wide[wideIndices[j], 2k]` = (w_4k, w_4k+2) and `wide[wideIndices[j],
+/// 2k + 1]` = (w_4k+1, w_4k+3), two loads instead of a load and two SXTB16;
+/// the last `length % 4` products read the int8 rows `w[wIndices[j] + k]`.
+SmallVector<Value> buildArmDspWideDotProducts(
+    OpBuilder &b, Location loc, ValueRange accs, Value x, ValueRange xIndices,
+    int32_t xZp, Value wide, ArrayRef<SmallVector<Value>> wideIndices, Value w,
+    ArrayRef<SmallVector<Value>> wIndices, int64_t length);
+
+/// The int8 word at `w[indices]` split into sign-extended halfword pairs:
+/// bytes 0 and 2, then bytes 1 and 3 (SXTB16 of the word and of the word
+/// rotated by 8).
+std::pair<Value, Value> buildArmDspSplitWord(OpBuilder &b, Location loc,
+                                             Value w, ValueRange indices);
+
+/// `accs[j] + (x[xIndices + j] - xZp) * w_j` in i32 for the four channels
+/// j < 4 of one depthwise tap (the offset `j` added to the last index of the
+/// int8 tensor `x`), the weights given as halfword pairs `w02` = (w_0, w_2)
+/// and `w13` = (w_1, w_3): one word of `x`, split into halfword pairs with
+/// SXTAB16 adding `-xZp` to both halves (exact: x - xZp lies in [-255,
+/// 255]), then SMLABB/SMLATT per channel.
+SmallVector<Value, 4> buildArmDspDepthwiseTap(OpBuilder &b, Location loc,
+                                              ValueRange accs, Value x,
+                                              ValueRange xIndices, int32_t xZp,
+                                              Value w02, Value w13);
+
 /// The epilogue of an output (bias, requantization) from its i32
 /// accumulator and its channel.
 using ArmDspEpilogue =

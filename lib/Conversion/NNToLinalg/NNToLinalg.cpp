@@ -1052,8 +1052,70 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
         strides[1], pads[2], kernel[1], dilations[1], inShape[2], outShape[2]);
     bool split = !(fitsY && fitsX) && yInterior.first < yInterior.second &&
                  xInterior.first < xInterior.second;
+    // Depthwise int8 on DSP targets, depth multiplier 1: four channels per
+    // tap with SXTB16 + SMLABB/SMLATT (the channels are contiguous in input
+    // and filter), interior and border alike. SXTAB16 subtracts the input
+    // zero point at no cost, so it is not folded and border outputs need no
+    // correction; channels past the last multiple of four stay scalar.
+    bool depthwiseDsp = isDepthwise && quantized && !dynamicRange &&
+                        multiplier == 1 && outShape[3] >= 4 && useArmDsp(*this);
+    // A depthwise conv of a single input channel (person detection's and
+    // micro_speech's first layers) is a conv of one group: on DSP targets it
+    // takes the conv kernels with its filter transposed at compile time to
+    // [O, KH, KW, 1].
+    Value convFilter = adaptor.getFilter();
+    int64_t convChannels = groupChannels;
+    SmallVector<int8_t> convValues; // [O, KH, KW, I] when known
+    bool depthwiseAsConv = false;
+    if (isDepthwise && quantized && !dynamicRange && inShape[3] == 1 &&
+        outShape[3] >= 4 && useArmDsp(*this))
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8)) {
+        int64_t taps = kernel[0] * kernel[1], channels = outShape[3];
+        SmallVector<int8_t> transposed(channels * taps);
+        for (int64_t o = 0; o < channels; ++o)
+          for (int64_t t = 0; t < taps; ++t)
+            transposed[o * taps + t] =
+                static_cast<int8_t>((*values)[t * channels + o]);
+        convFilter = arith::ConstantOp::create(
+            rewriter, loc,
+            DenseElementsAttr::get(
+                RankedTensorType::get({channels, kernel[0], kernel[1], 1},
+                                      rewriter.getI8Type()),
+                ArrayRef<int8_t>(transposed)));
+        convChannels = 1;
+        depthwiseAsConv = true;
+        convValues.assign(transposed.begin(), transposed.end());
+      }
+    // On DSP targets, int8 runs multiply with SMLAD: a whole kernel row
+    // (kx, ic), contiguous in input and filter when the x dilation is 1 and
+    // there is one group, else the channels of one tap. Views with (x, c)
+    // collapsed let one read cross the pixels of a row.
+    bool rowRun = groups == 1 && dilations[1] == 1;
+    int64_t run = rowRun ? kernel[1] * convChannels : convChannels;
+    bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
+    // A 1x1 convolution over every pixel (stride 1, no padding) is a matrix
+    // product of the pixels' channels by the filter, in register blocks.
+    bool matmul = armDsp && fitsY && fitsX && kernel[0] == 1 &&
+                  kernel[1] == 1 && strides[0] == 1 && strides[1] == 1 &&
+                  groups == 1 && outShape[1] == inShape[1] &&
+                  outShape[2] == inShape[2];
+    // Other single-group int8 convs on DSP targets: blocks of four output
+    // channels sharing each loaded (and split) input word or value, interior
+    // and border alike, the zero point subtracted by SXTAB16 (not folded);
+    // the border's partial kernel rows are scalar.
+    bool convDsp = (depthwiseAsConv ||
+                    (!isDepthwise && quantized && !dynamicRange &&
+                     groups == 1 && outShape[3] >= 4 && useArmDsp(*this))) &&
+                   !matmul;
+    depthwiseDsp = depthwiseDsp && !depthwiseAsConv;
+    if (convDsp && !depthwiseAsConv)
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8))
+        for (int32_t v : *values)
+          convValues.push_back(static_cast<int8_t>(v));
     int32_t borderZp = inZp;
-    if (inZp && (split || (fitsY && fitsX)) &&
+    if (inZp && !depthwiseDsp && !convDsp && (split || (fitsY && fitsX)) &&
         foldInputZeroPoint(
             rewriter, loc, op.getFilter(), inZp, outShape[3],
             [&](int64_t o, function_ref<void(int64_t)> each) {
@@ -1069,19 +1131,7 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
             epilogue))
       inZp = 0;
 
-    // On DSP targets, windows that read every tap with the zero point folded
-    // out multiply raw int8 runs with SMLAD: a whole kernel row (kx, ic),
-    // contiguous in input and filter when the x dilation is 1 and there is
-    // one group, else the channels of one tap. Views with (x, c) collapsed
-    // let one read cross the pixels of a row.
-    bool rowRun = groups == 1 && dilations[1] == 1;
-    int64_t run = rowRun ? kernel[1] * groupChannels : groupChannels;
-    bool armDsp = !isDepthwise && quantized && run >= 4 && useArmDsp(*this);
-    // A 1x1 convolution over every pixel (stride 1, no padding) is a matrix
-    // product of the pixels' channels by the filter, in register blocks.
-    if (armDsp && inZp == 0 && fitsY && fitsX && kernel[0] == 1 &&
-        kernel[1] == 1 && strides[0] == 1 && strides[1] == 1 && groups == 1 &&
-        outShape[1] == inShape[1] && outShape[2] == inShape[2]) {
+    if (matmul && inZp == 0) {
       int64_t pixels = outShape[0] * outShape[1] * outShape[2];
       Value result = buildArmDspMatmul(
           rewriter, loc, reshapeTo(rewriter, loc, input, {pixels, inShape[3]}),
@@ -1094,142 +1144,455 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       return success();
     }
     Value dspInput, dspFilter;
-    if (armDsp) {
+    if (armDsp || convDsp) {
       dspInput = reshapeTo(rewriter, loc, input,
                            {inShape[0], inShape[1], inShape[2] * inShape[3]});
-      dspFilter = reshapeTo(rewriter, loc, adaptor.getFilter(),
-                            {fShape[0], fShape[1], fShape[2] * fShape[3]});
+      ArrayRef<int64_t> cShape =
+          cast<RankedTensorType>(convFilter.getType()).getShape();
+      dspFilter = reshapeTo(rewriter, loc, convFilter,
+                            {cShape[0], cShape[1], cShape[2] * cShape[3]});
     }
 
+    // Whether `v` lies in [range.first, range.second).
+    auto inRange = [](OpBuilder &b, Location l, Value v,
+                      std::pair<int64_t, int64_t> range) -> Value {
+      return arith::AndIOp::create(
+          b, l,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
+                                constIndex(b, l, range.first)),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
+                                constIndex(b, l, range.second)));
+    };
+    // Whether output (y, x) reads every tap of its window.
+    auto isInterior = [&](OpBuilder &b, Location l, Value y, Value x) -> Value {
+      return arith::AndIOp::create(b, l, inRange(b, l, y, yInterior),
+                                   inRange(b, l, x, xInterior));
+    };
     Value init = emptyTensor(rewriter, loc, outShape, storage);
-    Value result = buildPerElement(
-        rewriter, loc, init, [&](OpBuilder &b, Location l, ValueRange idx) {
-          Value n = idx[0], o = idx[3];
-          Value channelBase = o;
-          if (isDepthwise && multiplier != 1) {
-            channelBase =
-                arith::DivUIOp::create(b, l, o, constIndex(b, l, multiplier));
-          } else if (!isDepthwise) {
-            channelBase = groups == 1
-                              ? constIndex(b, l, 0)
-                              : arith::MulIOp::create(
-                                    b, l,
-                                    arith::DivUIOp::create(
-                                        b, l, o, constIndex(b, l, outPerGroup)),
-                                    constIndex(b, l, groupChannels))
-                                    .getResult();
-          }
-          if (xnnpackOrder)
-            return epilogue.emit(
-                b, l,
-                emitXnnpackDepthwise3x3(b, l, input, filter, adaptor.getBias(),
-                                        idx, channelBase, strides, dilations,
-                                        pads, inShape),
-                o);
-          // The window's multiply-accumulate over the taps of ry x rx.
-          auto reduce = [&](OpBuilder &b, Location l, bool inside,
-                            int32_t zp) -> Value {
-            WindowRange ry =
-                getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                               dilations[0], inShape[1], outShape[1], inside);
-            WindowRange rx =
-                getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                               dilations[1], inShape[2], outShape[2], inside);
-            if (armDsp && inside && zp == 0) {
-              SmallVector<Value> lbs{ry.lo}, ubs{ry.hi};
-              if (!rowRun) {
-                lbs.push_back(rx.lo);
-                ubs.push_back(rx.hi);
-              }
-              return buildReduction(
-                  b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
-                  [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
-                    Value iy =
-                        affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
-                    Value kx = rowRun ? constIndex(rb, rl, 0) : ivs[1];
-                    Value ix = affineIndex(rb, rl, rx.origin, kx, dilations[1]);
-                    Value xColumn = arith::AddIOp::create(
-                        rb, rl,
-                        arith::MulIOp::create(rb, rl, ix,
-                                              constIndex(rb, rl, inShape[3])),
-                        channelBase);
-                    Value wColumn = arith::MulIOp::create(
-                        rb, rl, kx, constIndex(rb, rl, groupChannels));
-                    return buildArmDspDotProduct(rb, rl, acc, dspInput,
-                                                 {n, iy, xColumn}, dspFilter,
-                                                 {o, ivs[0], wColumn}, run);
-                  });
-            }
-            SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
-            if (!isDepthwise) {
-              lbs.push_back(constIndex(b, l, 0));
-              ubs.push_back(constIndex(b, l, groupChannels));
-            }
-            return buildReduction(
-                b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
-                [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
-                  Value iy =
-                      affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
-                  Value ix =
-                      affineIndex(rb, rl, rx.origin, ivs[1], dilations[1]);
-                  Value ic =
-                      isDepthwise
-                          ? channelBase
-                          : arith::AddIOp::create(rb, rl, channelBase, ivs[2])
+    auto element = [&](OpBuilder &b, Location l, ValueRange idx) -> Value {
+      Value n = idx[0], o = idx[3];
+      Value channelBase = o;
+      if (isDepthwise && multiplier != 1) {
+        channelBase =
+            arith::DivUIOp::create(b, l, o, constIndex(b, l, multiplier));
+      } else if (!isDepthwise) {
+        channelBase = groups == 1
+                          ? constIndex(b, l, 0)
+                          : arith::MulIOp::create(
+                                b, l,
+                                arith::DivUIOp::create(
+                                    b, l, o, constIndex(b, l, outPerGroup)),
+                                constIndex(b, l, groupChannels))
                                 .getResult();
-                  Value x = tensor::ExtractOp::create(
-                      rb, rl, input, ValueRange{n, iy, ix, ic});
-                  Value w =
-                      isDepthwise
-                          ? filter.read(
-                                rb, rl,
-                                {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
-                          : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
-                  return emitMac(rb, rl, acc, x, w, intMac, zp);
-                });
-          };
-          // A border output: exact sum over its valid taps, minus the
-          // folded zero-point term the epilogue adds.
-          auto border = [&](OpBuilder &b, Location l) -> Value {
-            Value acc = reduce(b, l, /*inside=*/false, borderZp);
-            if (epilogue.zeroPointTerm)
-              acc = arith::SubIOp::create(
-                  b, l, acc, epilogue.zeroPointTerm->read(b, l, o));
-            return acc;
-          };
-          Value acc;
-          if (fitsY && fitsX) {
-            acc = reduce(b, l, /*inside=*/true, inZp);
-          } else if (!split) {
-            acc = border(b, l);
-          } else {
-            auto inRange = [&](Value v, std::pair<int64_t, int64_t> range) {
-              auto [lo, hi] = range;
-              return arith::AndIOp::create(
-                  b, l,
-                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, v,
-                                        constIndex(b, l, lo)),
-                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, v,
-                                        constIndex(b, l, hi)));
-            };
-            Value inside = arith::AndIOp::create(
-                b, l, inRange(idx[1], yInterior), inRange(idx[2], xInterior));
-            acc = scf::IfOp::create(
-                      b, l, inside,
-                      [&](OpBuilder &tb, Location tl) {
-                        scf::YieldOp::create(
-                            tb, tl, reduce(tb, tl, /*inside=*/true, inZp));
-                      },
-                      [&](OpBuilder &eb, Location el) {
-                        scf::YieldOp::create(eb, el, border(eb, el));
-                      })
-                      .getResult(0);
+      }
+      if (xnnpackOrder)
+        return epilogue.emit(b, l,
+                             emitXnnpackDepthwise3x3(b, l, input, filter,
+                                                     adaptor.getBias(), idx,
+                                                     channelBase, strides,
+                                                     dilations, pads, inShape),
+                             o);
+      // The window's multiply-accumulate over the taps of ry x rx.
+      auto reduce = [&](OpBuilder &b, Location l, bool inside,
+                        int32_t zp) -> Value {
+        WindowRange ry =
+            getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                           dilations[0], inShape[1], outShape[1], inside);
+        WindowRange rx =
+            getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                           dilations[1], inShape[2], outShape[2], inside);
+        if (armDsp && inside && zp == 0) {
+          SmallVector<Value> lbs{ry.lo}, ubs{ry.hi};
+          if (!rowRun) {
+            lbs.push_back(rx.lo);
+            ubs.push_back(rx.hi);
           }
-          if (dynamicRange)
-            acc = dynamicRange->rescale(b, l, acc, n);
-          return epilogue.emit(b, l, acc, o);
+          return buildReduction(
+              b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
+              [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+                Value iy = affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
+                Value kx = rowRun ? constIndex(rb, rl, 0) : ivs[1];
+                Value ix = affineIndex(rb, rl, rx.origin, kx, dilations[1]);
+                Value xColumn = arith::AddIOp::create(
+                    rb, rl,
+                    arith::MulIOp::create(rb, rl, ix,
+                                          constIndex(rb, rl, inShape[3])),
+                    channelBase);
+                Value wColumn = arith::MulIOp::create(
+                    rb, rl, kx, constIndex(rb, rl, groupChannels));
+                return buildArmDspDotProduct(rb, rl, acc, dspInput,
+                                             {n, iy, xColumn}, dspFilter,
+                                             {o, ivs[0], wColumn}, run);
+              });
+        }
+        SmallVector<Value> lbs{ry.lo, rx.lo}, ubs{ry.hi, rx.hi};
+        if (!isDepthwise) {
+          lbs.push_back(constIndex(b, l, 0));
+          ubs.push_back(constIndex(b, l, groupChannels));
+        }
+        return buildReduction(
+            b, l, lbs, ubs, arith::ConstantOp::create(b, l, zeroAcc),
+            [&](OpBuilder &rb, Location rl, ValueRange ivs, Value acc) {
+              Value iy = affineIndex(rb, rl, ry.origin, ivs[0], dilations[0]);
+              Value ix = affineIndex(rb, rl, rx.origin, ivs[1], dilations[1]);
+              Value ic =
+                  isDepthwise
+                      ? channelBase
+                      : arith::AddIOp::create(rb, rl, channelBase, ivs[2])
+                            .getResult();
+              Value x = tensor::ExtractOp::create(rb, rl, input,
+                                                  ValueRange{n, iy, ix, ic});
+              Value w =
+                  isDepthwise
+                      ? filter.read(rb, rl,
+                                    {constIndex(rb, rl, 0), ivs[0], ivs[1], o})
+                      : filter.read(rb, rl, {o, ivs[0], ivs[1], ivs[2]});
+              return emitMac(rb, rl, acc, x, w, intMac, zp);
+            });
+      };
+      // A border output: exact sum over its valid taps, minus the
+      // folded zero-point term the epilogue adds.
+      auto border = [&](OpBuilder &b, Location l) -> Value {
+        Value acc = reduce(b, l, /*inside=*/false, borderZp);
+        if (epilogue.zeroPointTerm)
+          acc = arith::SubIOp::create(b, l, acc,
+                                      epilogue.zeroPointTerm->read(b, l, o));
+        return acc;
+      };
+      Value acc;
+      if (fitsY && fitsX) {
+        acc = reduce(b, l, /*inside=*/true, inZp);
+      } else if (!split) {
+        acc = border(b, l);
+      } else {
+        Value inside = isInterior(b, l, idx[1], idx[2]);
+        acc = scf::IfOp::create(
+                  b, l, inside,
+                  [&](OpBuilder &tb, Location tl) {
+                    scf::YieldOp::create(tb, tl,
+                                         reduce(tb, tl, /*inside=*/true, inZp));
+                  },
+                  [&](OpBuilder &eb, Location el) {
+                    scf::YieldOp::create(eb, el, border(eb, el));
+                  })
+                  .getResult(0);
+      }
+      if (dynamicRange)
+        acc = dynamicRange->rescale(b, l, acc, n);
+      return epilogue.emit(b, l, acc, o);
+    };
+    if (!depthwiseDsp && !convDsp) {
+      rewriter.replaceOp(op, buildPerElement(rewriter, loc, init, element));
+      return success();
+    }
+    // Conv weights widened at compile time for the SMLAD runs: per output
+    // channel, kernel row and run (the whole row, or one tap's channels),
+    // word k of the run as the halfword pairs (w_4k, w_4k+2) and
+    // (w_4k+1, w_4k+3): [O, KH, 1 or KW, 2 * (run / 4)].
+    Value wideConv;
+    int64_t runs = rowRun ? 1 : kernel[1];
+    if (convDsp && run >= 4 &&
+        static_cast<int64_t>(convValues.size()) ==
+            outShape[3] * kernel[0] * kernel[1] * convChannels) {
+      int64_t rowLength = kernel[1] * convChannels, words = run / 4;
+      SmallVector<int32_t> wide;
+      for (int64_t o = 0; o < outShape[3]; ++o)
+        for (int64_t ky = 0; ky < kernel[0]; ++ky)
+          for (int64_t r = 0; r < runs; ++r)
+            for (int64_t k = 0; k < words; ++k)
+              for (int64_t j = 0; j < 2; ++j) {
+                int64_t at = (o * kernel[0] + ky) * rowLength +
+                             (rowRun ? 0 : r * convChannels) + 4 * k + j;
+                auto half = [&](int64_t i) {
+                  return static_cast<uint32_t>(
+                             static_cast<int32_t>(convValues[i])) &
+                         0xffffu;
+                };
+                wide.push_back(
+                    static_cast<int32_t>(half(at) | (half(at + 2) << 16)));
+              }
+      wideConv = arith::ConstantOp::create(
+          rewriter, loc,
+          DenseElementsAttr::get(
+              RankedTensorType::get({outShape[3], kernel[0], runs, 2 * words},
+                                    rewriter.getI32Type()),
+              ArrayRef<int32_t>(wide)));
+    }
+    // Conv: the four accumulators of output channels [c, c + 4) at
+    // (n, y, x), each input word or value read once for the four.
+    auto convTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
+                        bool insideY, bool insideX) -> SmallVector<Value> {
+      WindowRange ry =
+          getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                         dilations[0], inShape[1], outShape[1], insideY);
+      WindowRange rx =
+          getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                         dilations[1], inShape[2], outShape[2], insideX);
+      SmallVector<Value> inits(4, arith::ConstantOp::create(b, l, zeroAcc));
+      auto channel = [&](OpBuilder &nb, Location nl, int64_t j) -> Value {
+        return j ? arith::AddIOp::create(nb, nl, c, constIndex(nb, nl, j))
+                       .getResult()
+                 : c;
+      };
+      // SMLAD over whole kernel rows (all their x taps valid) or over the
+      // channels of each valid tap.
+      auto dspRuns = [&](OpBuilder &db, Location dl) -> SmallVector<Value> {
+        SmallVector<Value> lbs{ry.lo}, ubs{ry.hi};
+        if (!rowRun) {
+          lbs.push_back(rx.lo);
+          ubs.push_back(rx.hi);
+        }
+        SmallVector<Value> steps(lbs.size(), constIndex(db, dl, 1));
+        return scf::buildLoopNest(
+                   db, dl, lbs, ubs, steps, inits,
+                   [&](OpBuilder &nb, Location nl, ValueRange ivs,
+                       ValueRange accs) -> scf::ValueVector {
+                     Value iy =
+                         affineIndex(nb, nl, ry.origin, ivs[0], dilations[0]);
+                     Value kx = rowRun ? constIndex(nb, nl, 0) : ivs[1];
+                     Value ix =
+                         affineIndex(nb, nl, rx.origin, kx, dilations[1]);
+                     Value xColumn = arith::MulIOp::create(
+                         nb, nl, ix, constIndex(nb, nl, inShape[3]));
+                     Value wColumn = arith::MulIOp::create(
+                         nb, nl, kx, constIndex(nb, nl, convChannels));
+                     SmallVector<SmallVector<Value>> wRows, wideRows;
+                     for (int64_t j = 0; j < 4; ++j) {
+                       Value o = channel(nb, nl, j);
+                       wRows.push_back({o, ivs[0], wColumn});
+                       wideRows.push_back({o, ivs[0], kx});
+                     }
+                     SmallVector<Value> next =
+                         wideConv
+                             ? buildArmDspWideDotProducts(
+                                   nb, nl, accs, dspInput,
+                                   {idx[0], iy, xColumn}, inZp, wideConv,
+                                   wideRows, dspFilter, wRows, run)
+                             : buildArmDspDotProducts(nb, nl, accs, dspInput,
+                                                      {idx[0], iy, xColumn},
+                                                      inZp, dspFilter, wRows,
+                                                      run);
+                     return scf::ValueVector(next.begin(), next.end());
+                   })
+            .results;
+      };
+      if (insideX || !rowRun)
+        return dspRuns(b, l);
+      // A border output's partial kernel rows: one product at a time, each
+      // input value shared by the four channels.
+      auto scalarTaps = [&](OpBuilder &sb, Location sl) -> SmallVector<Value> {
+        return scf::buildLoopNest(
+                   sb, sl, {ry.lo, rx.lo, constIndex(sb, sl, 0)},
+                   {ry.hi, rx.hi, constIndex(sb, sl, convChannels)},
+                   {constIndex(sb, sl, 1), constIndex(sb, sl, 1),
+                    constIndex(sb, sl, 1)},
+                   inits,
+                   [&](OpBuilder &nb, Location nl, ValueRange ivs,
+                       ValueRange accs) -> scf::ValueVector {
+                     Value iy =
+                         affineIndex(nb, nl, ry.origin, ivs[0], dilations[0]);
+                     Value ix =
+                         affineIndex(nb, nl, rx.origin, ivs[1], dilations[1]);
+                     Value xv = extend(nb, nl,
+                                       tensor::ExtractOp::create(
+                                           nb, nl, input,
+                                           ValueRange{idx[0], iy, ix, ivs[2]}));
+                     if (inZp)
+                       xv = arith::SubIOp::create(nb, nl, xv,
+                                                  constI32(nb, nl, inZp));
+                     scf::ValueVector next;
+                     for (int64_t j = 0; j < 4; ++j) {
+                       Value w = tensor::ExtractOp::create(
+                           nb, nl, convFilter,
+                           ValueRange{channel(nb, nl, j), ivs[0], ivs[1],
+                                      ivs[2]});
+                       next.push_back(arith::AddIOp::create(
+                           nb, nl, accs[j],
+                           arith::MulIOp::create(nb, nl, xv,
+                                                 extend(nb, nl, w))));
+                     }
+                     return next;
+                   })
+            .results;
+      };
+      return scalarTaps(b, l);
+    };
+    // Depthwise weights widened at compile time to the halfword pairs the
+    // multiplies take: per tap and block of four channels, the words
+    // (w_0, w_2) and (w_1, w_3), so a tap loads two words instead of
+    // loading and splitting one.
+    Value wideFilter;
+    int64_t wideBlocks = outShape[3] / 4;
+    if (depthwiseDsp)
+      if (std::optional<SmallVector<int32_t>> values =
+              getConstantIntValues(op.getFilter(), 8)) {
+        int64_t taps = kernel[0] * kernel[1], channels = outShape[3];
+        SmallVector<int32_t> words;
+        for (int64_t t = 0; t < taps; ++t)
+          for (int64_t blk = 0; blk < wideBlocks; ++blk)
+            for (int64_t j = 0; j < 2; ++j) {
+              auto half = [&](int64_t k) {
+                return static_cast<uint32_t>(
+                           (*values)[t * channels + blk * 4 + k]) &
+                       0xffffu;
+              };
+              words.push_back(
+                  static_cast<int32_t>(half(j) | (half(j + 2) << 16)));
+            }
+        wideFilter = arith::ConstantOp::create(
+            rewriter, loc,
+            DenseElementsAttr::get(
+                RankedTensorType::get({kernel[0], kernel[1], 2 * wideBlocks},
+                                      rewriter.getI32Type()),
+                ArrayRef<int32_t>(words)));
+      }
+    // Depthwise: the four accumulators of channels [c, c + 4) at (n, y, x):
+    // the valid taps' products, the zero point subtracted in the halfwords.
+    auto depthwiseTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
+                             bool insideY, bool insideX) -> SmallVector<Value> {
+      WindowRange ry =
+          getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                         dilations[0], inShape[1], outShape[1], insideY);
+      WindowRange rx =
+          getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                         dilations[1], inShape[2], outShape[2], insideX);
+      Value zero = arith::ConstantOp::create(b, l, zeroAcc);
+      SmallVector<Value> inits(4, zero);
+      return scf::buildLoopNest(
+                 b, l, {ry.lo, rx.lo}, {ry.hi, rx.hi},
+                 {constIndex(b, l, 1), constIndex(b, l, 1)}, inits,
+                 [&](OpBuilder &nb, Location nl, ValueRange ivs,
+                     ValueRange accs) -> scf::ValueVector {
+                   Value iy =
+                       affineIndex(nb, nl, ry.origin, ivs[0], dilations[0]);
+                   Value ix =
+                       affineIndex(nb, nl, rx.origin, ivs[1], dilations[1]);
+                   Value w02, w13;
+                   if (wideFilter) {
+                     Value column = arith::DivUIOp::create(
+                         nb, nl, c, constIndex(nb, nl, 2));
+                     w02 = tensor::ExtractOp::create(
+                         nb, nl, wideFilter,
+                         ValueRange{ivs[0], ivs[1], column});
+                     w13 = tensor::ExtractOp::create(
+                         nb, nl, wideFilter,
+                         ValueRange{ivs[0], ivs[1],
+                                    arith::AddIOp::create(nb, nl, column,
+                                                          constIndex(nb, nl, 1))
+                                        .getResult()});
+                   } else {
+                     std::tie(w02, w13) = buildArmDspSplitWord(
+                         nb, nl, adaptor.getFilter(),
+                         {constIndex(nb, nl, 0), ivs[0], ivs[1], c});
+                   }
+                   SmallVector<Value, 4> next = buildArmDspDepthwiseTap(
+                       nb, nl, accs, input, {idx[0], iy, ix, c}, inZp, w02,
+                       w13);
+                   return scf::ValueVector(next.begin(), next.end());
+                 })
+          .results;
+    };
+    int64_t channels = outShape[3], blockEnd = channels / 4 * 4;
+    auto index = [&](int64_t v) { return constIndex(rewriter, loc, v); };
+    // One pixel's blocks of four channels, each block's accumulators from
+    // `taps`, then their epilogues and stores.
+    auto blockLoop =
+        [&](OpBuilder &b, Location l, ValueRange idx, Value out,
+            function_ref<SmallVector<Value>(OpBuilder &, Location, Value)> taps)
+        -> Value {
+      return scf::ForOp::create(
+                 b, l, constIndex(b, l, 0), constIndex(b, l, blockEnd),
+                 constIndex(b, l, 4), ValueRange{out},
+                 [&](OpBuilder &cb, Location cl, Value c, ValueRange outs) {
+                   SmallVector<Value> accs = taps(cb, cl, c);
+                   Value next = outs[0];
+                   for (int64_t j = 0; j < 4; ++j) {
+                     Value channel = arith::AddIOp::create(
+                         cb, cl, c, constIndex(cb, cl, j));
+                     Value v = epilogue.emit(cb, cl, accs[j], channel);
+                     next = tensor::InsertOp::create(
+                         cb, cl, v, next,
+                         ValueRange{idx[0], idx[1], idx[2], channel});
+                   }
+                   scf::YieldOp::create(cb, cl, next);
+                 })
+          .getResult(0);
+    };
+    // `then` or `otherwise` of the output tensor on `cond`.
+    auto choose = [&](OpBuilder &b, Location l, Value cond,
+                      function_ref<Value(OpBuilder &, Location)> then,
+                      function_ref<Value(OpBuilder &, Location)> otherwise) {
+      return scf::IfOp::create(
+                 b, l, cond,
+                 [&](OpBuilder &tb, Location tl) {
+                   scf::YieldOp::create(tb, tl, then(tb, tl));
+                 },
+                 [&](OpBuilder &eb, Location el) {
+                   scf::YieldOp::create(eb, el, otherwise(eb, el));
+                 })
+          .getResult(0);
+    };
+    // Per pixel, whether its window leaves the input is decided once, for
+    // all its channel blocks. A border output keeps constant tap bounds
+    // along the dimension its window does not leave (most border outputs of
+    // a narrow map are interior along y), and a conv's whole kernel rows
+    // (SMLAD) when its window does not leave the input along x.
+    auto pixel = [&](OpBuilder &b, Location l, ValueRange idx,
+                     Value out) -> Value {
+      auto leaf = [&](OpBuilder &lb, Location ll, bool insideY,
+                      bool insideX) -> Value {
+        return blockLoop(
+            lb, ll, idx, out, [&](OpBuilder &tb, Location tl, Value c) {
+              return convDsp ? convTaps(tb, tl, idx, c, insideY, insideX)
+                             : depthwiseTaps(tb, tl, idx, c, insideY, insideX);
+            });
+      };
+      if (fitsY && fitsX)
+        return leaf(b, l, true, true);
+      auto alongX = [&](OpBuilder &xb, Location xl, bool insideY) -> Value {
+        if (fitsX || xInterior.first >= xInterior.second)
+          return leaf(xb, xl, insideY, fitsX);
+        return choose(
+            xb, xl, inRange(xb, xl, idx[2], xInterior),
+            [&](OpBuilder &tb, Location tl) {
+              return leaf(tb, tl, insideY, true);
+            },
+            [&](OpBuilder &eb, Location el) {
+              return leaf(eb, el, insideY, false);
+            });
+      };
+      if (fitsY || yInterior.first >= yInterior.second)
+        return alongX(b, l, fitsY);
+      return choose(
+          b, l, inRange(b, l, idx[1], yInterior),
+          [&](OpBuilder &tb, Location tl) { return alongX(tb, tl, true); },
+          [&](OpBuilder &eb, Location el) { return alongX(eb, el, false); });
+    };
+    scf::LoopNest pixels = scf::buildLoopNest(
+        rewriter, loc, {index(0), index(0), index(0)},
+        {index(outShape[0]), index(outShape[1]), index(outShape[2])},
+        {index(1), index(1), index(1)}, ValueRange{init},
+        [&](OpBuilder &b, Location l, ValueRange idx,
+            ValueRange args) -> scf::ValueVector {
+          Value out = pixel(b, l, idx, args[0]);
+          if (blockEnd < channels)
+            out =
+                scf::ForOp::create(
+                    b, l, constIndex(b, l, blockEnd),
+                    constIndex(b, l, channels), constIndex(b, l, 1),
+                    ValueRange{out},
+                    [&](OpBuilder &cb, Location cl, Value c, ValueRange outs) {
+                      SmallVector<Value> at{idx[0], idx[1], idx[2], c};
+                      scf::YieldOp::create(
+                          cb, cl,
+                          tensor::InsertOp::create(cb, cl, element(cb, cl, at),
+                                                   outs[0], at)
+                              .getResult());
+                    })
+                    .getResult(0);
+          return {out};
         });
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, pixels.results[0]);
     return success();
   }
 };

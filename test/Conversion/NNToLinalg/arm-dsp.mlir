@@ -187,7 +187,8 @@ func.func @conv_int8(%x: tensor<1x5x5x2x!cx>) -> tensor<1x3x3x3x!cy> {
 
 // -----
 
-// Depthwise reductions run over taps, not contiguous channels: no SMLAD.
+// A depthwise conv of fewer than four channels (and one input channel, so
+// not a conv either) stays scalar.
 // DSP-LABEL: func.func @depthwise_int8
 // DSP-NOT: llvm.call_intrinsic
 // DSP: linalg.yield
@@ -200,4 +201,139 @@ func.func @depthwise_int8(%x: tensor<1x5x5x2x!cx>) -> tensor<1x3x3x2x!cy> {
   %b = nn.constant dense<[10, -20]> : tensor<2xi32> -> tensor<2x!db>
   %y = nn.depthwise_conv2d %x, %w, %b {depth_multiplier = 1 : i64, padding = #nn.padding<valid>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x5x5x2x!cx>, tensor<1x3x3x2x!dw>, tensor<2x!db>) -> tensor<1x3x3x2x!cy>
   return %y : tensor<1x3x3x2x!cy>
+}
+
+// -----
+
+// Depthwise, depth multiplier 1: per pixel, whether its window stays inside
+// the input along y, then along x; the taps of a dimension it stays inside
+// have constant bounds, the others run-time ones (here the interior, then
+// the x border). Per tap and block of four channels: one input word split
+// by SXTAB16, which adds -zp = 3 to both halfwords (0x00030003), and the
+// weights widened at compile time to the halfword pairs (w0, w2), (w1, w3)
+// (tap 0: 1 | 3 << 16, 2 | 4 << 16; the last tap 127 | 5 << 16 and
+// -127 | -5 << 16), then SMLABB/SMLATT per channel. The fifth channel is
+// scalar.
+// DSP-LABEL: func.func @depthwise_dsp
+// DSP: %[[WIDE:.*]] = arith.constant dense<{{\[\[\[}}196609, 262146], [-131073, -196610], [524294, 589831]], {{.*}}, [327807, -262271]]]> : tensor<3x3x2xi32>
+// DSP: scf.if
+// DSP: scf.if
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c4{{.*}} step %c4{{.*}} iter_args
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} step
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} step {{.*}} -> (i32, i32, i32, i32)
+// DSP: %[[W02:.*]] = tensor.extract %[[WIDE]]
+// DSP: %[[W13:.*]] = tensor.extract %[[WIDE]]
+// DSP: vector.transfer_read %arg0[{{.*}}, %[[C]]], {{.*}} : tensor<1x4x3x5xi8>, vector<4xi8>
+// DSP: %[[X02:.*]] = llvm.call_intrinsic "llvm.arm.sxtab16"(%c196611_i32, %{{.*}})
+// DSP: %[[X13:.*]] = llvm.call_intrinsic "llvm.arm.sxtab16"(%c196611_i32, %{{.*}})
+// DSP: llvm.call_intrinsic "llvm.arm.smlabb"(%[[X02]], %[[W02]], %{{.*}})
+// DSP: llvm.call_intrinsic "llvm.arm.smlabb"(%[[X13]], %[[W13]], %{{.*}})
+// DSP: llvm.call_intrinsic "llvm.arm.smlatt"(%[[X02]], %[[W02]], %{{.*}})
+// DSP: llvm.call_intrinsic "llvm.arm.smlatt"(%[[X13]], %[[W13]], %{{.*}})
+// DSP-COUNT-4: tensor.insert
+// DSP: } else {
+// DSP: arith.minsi
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c3{{.*}} step
+// DSP: scf.for %{{.*}} = %{{.*}} to %{{.*}} step {{.*}} -> (i32, i32, i32, i32)
+// DSP: llvm.call_intrinsic "llvm.arm.smlatt"
+// DSP: scf.for %{{.*}} = %c4{{.*}} to %c5 step
+// DSP: arith.muli %{{.*}}, %{{.*}} : i32
+// PORTABLE-LABEL: func.func @depthwise_dsp
+// PORTABLE-NOT: llvm.call_intrinsic
+// PORTABLE: linalg.yield
+// M4-LABEL: llvm.func internal @depthwise_dsp
+// M4: llvm.call_intrinsic "llvm.arm.smlabb"
+// HOST-LABEL: llvm.func internal @depthwise_dsp
+// HOST-NOT: llvm.call_intrinsic "llvm.arm
+// HOST: llvm.return
+!dw5 = !quant.uniform<i8<-127:127>:f32:3, {0.01, 0.02, 0.03, 0.04, 0.05}>
+!db5 = !quant.uniform<i32:f32:0, {0.005, 0.01, 0.015, 0.02, 0.025}>
+!cx = !quant.uniform<i8:f32, 0.5:-3>
+!cy = !quant.uniform<i8:f32, 0.1:5>
+func.func @depthwise_dsp(%x: tensor<1x4x3x5x!cx>) -> tensor<1x4x3x5x!cy> {
+  %w = nn.constant dense<[[[[1, 2, 3, 4, 5], [-1, -2, -3, -4, -5], [6, 7, 8, 9, 10]], [[1, 1, 1, 1, 1], [2, 2, 2, 2, 2], [3, 3, 3, 3, 3]], [[-7, 0, 7, 0, -7], [0, 1, 0, 1, 0], [127, -127, 5, -5, 0]]]]> : tensor<1x3x3x5xi8> -> tensor<1x3x3x5x!dw5>
+  %b = nn.constant dense<[10, -20, 30, -40, 50]> : tensor<5xi32> -> tensor<5x!db5>
+  %y = nn.depthwise_conv2d %x, %w, %b {depth_multiplier = 1 : i64, padding = #nn.padding<same>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x4x3x5x!cx>, tensor<1x3x3x5x!dw5>, tensor<5x!db5>) -> tensor<1x4x3x5x!cy>
+  return %y : tensor<1x4x3x5x!cy>
+}
+
+// -----
+
+// conv2d on a DSP target, SAME padding: blocks of four output channels; per
+// kernel row (4 taps x 1 channel = one word) the input word is split once
+// by SXTAB16 (adding -zp = 3) for the four channels, whose weights are
+// widened at compile time to SMLAD's halfword pairs (channel 0's first row
+// 1, 2, 3, 4: 1 | 3 << 16, 2 | 4 << 16; channel 3's 127, -127, 0, 0: 127,
+// 0xff81). Interior pixels have constant row bounds; a pixel whose window
+// leaves the input along x multiplies its valid taps one at a time, each
+// input value shared by the four channels; the fifth channel is scalar.
+// DSP-LABEL: func.func @conv_padded
+// DSP: %[[WIDE:.*]] = arith.constant dense<{{\[\[\[\[}}196609, 262146]], {{\[\[}}458757, 524294]]], {{.*}}, {{\[\[\[}}127, 65409]], {{.*}} : tensor<5x2x1x2xi32>
+// DSP: scf.if
+// DSP: scf.if
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c4{{.*}} step %c4{{.*}} iter_args
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c2{{.*}} step {{.*}} -> (i32, i32, i32, i32)
+// DSP: vector.transfer_read {{.*}} : tensor<1x3x6xi8>, vector<4xi8>
+// DSP: %[[X02:.*]] = llvm.call_intrinsic "llvm.arm.sxtab16"(%c196611_i32, %{{.*}})
+// DSP: %[[X13:.*]] = llvm.call_intrinsic "llvm.arm.sxtab16"(%c196611_i32, %{{.*}})
+// DSP: %[[W0:.*]] = tensor.extract %[[WIDE]][%[[C]], {{.*}}] : tensor<5x2x1x2xi32>
+// DSP: %[[W1:.*]] = tensor.extract %[[WIDE]][%[[C]], {{.*}}] : tensor<5x2x1x2xi32>
+// DSP: %[[S:.*]] = llvm.call_intrinsic "llvm.arm.smlad"(%[[X02]], %[[W0]], %{{.*}})
+// DSP: llvm.call_intrinsic "llvm.arm.smlad"(%[[X13]], %[[W1]], %[[S]])
+// DSP-COUNT-6: llvm.call_intrinsic "llvm.arm.smlad"(
+// DSP-COUNT-4: tensor.insert
+// DSP: } else {
+// DSP: arith.minsi
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c2{{.*}} step
+// DSP: scf.for %{{.*}} = %{{.*}} to %{{.*}} step
+// DSP: %[[XV:.*]] = arith.subi %{{.*}}, %c-3_i32
+// DSP-COUNT-4: arith.muli %[[XV]], %{{.*}} : i32
+// DSP: scf.for %{{.*}} = %c4{{.*}} to %c5 step
+// PORTABLE-LABEL: func.func @conv_padded
+// PORTABLE-NOT: llvm.call_intrinsic
+// PORTABLE: linalg.yield
+// M4-LABEL: llvm.func internal @conv_padded
+// M4: llvm.call_intrinsic "llvm.arm.sxtab16"
+// HOST-LABEL: llvm.func internal @conv_padded
+// HOST-NOT: llvm.call_intrinsic "llvm.arm
+// HOST: llvm.return
+!cx = !quant.uniform<i8:f32, 0.5:-3>
+!cy = !quant.uniform<i8:f32, 0.1:5>
+!pw = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02, 0.03, 0.04, 0.05}>
+!pb = !quant.uniform<i32:f32:0, {0.005, 0.01, 0.015, 0.02, 0.025}>
+func.func @conv_padded(%x: tensor<1x3x6x1x!cx>) -> tensor<1x3x6x5x!cy> {
+  %w = nn.constant dense<[[[[1], [2], [3], [4]], [[5], [6], [7], [8]]], [[[-1], [-2], [-3], [-4]], [[0], [0], [0], [1]]], [[[1], [1], [1], [1]], [[2], [2], [2], [2]]], [[[127], [-127], [0], [0]], [[3], [3], [3], [3]]], [[[9], [9], [9], [9]], [[9], [9], [9], [9]]]]> : tensor<5x2x4x1xi8> -> tensor<5x2x4x1x!pw>
+  %b = nn.constant dense<[10, -20, 30, -40, 50]> : tensor<5xi32> -> tensor<5x!pb>
+  %y = nn.conv2d %x, %w, %b {padding = #nn.padding<same>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x3x6x1x!cx>, tensor<5x2x4x1x!pw>, tensor<5x!pb>) -> tensor<1x3x6x5x!cy>
+  return %y : tensor<1x3x6x5x!cy>
+}
+
+// -----
+
+// A depthwise conv of one input channel (depth multiplier 4) is a conv of
+// one group: its filter [1, KH, KW, 4] transposed at compile time to
+// [4, KH, KW, 1], four output channels per block; kernel rows of 2 taps are
+// below a word: products one at a time, each input value shared by the four
+// channels.
+// DSP-LABEL: func.func @depthwise_one_channel
+// DSP: %[[T:.*]] = arith.constant dense<{{\[\[\[\[}}1], [5]], {{\[\[}}-1], [9]]], {{\[\[\[}}2], [6]], {{\[\[}}-2], [10]]], {{.*}}> : tensor<4x2x2x1xi8>
+// DSP: tensor.expand_shape {{.*}} into tensor<1x5x5xi8>
+// DSP: scf.for %[[C:.*]] = %{{.*}} to %c4{{.*}} step %c4{{.*}} iter_args
+// DSP: scf.for %{{.*}} = %c0{{.*}} to %c2{{.*}} step {{.*}} -> (i32, i32, i32, i32)
+// DSP: %[[XV:.*]] = arith.subi %{{.*}}, %c-3_i32
+// DSP-COUNT-4: arith.muli %[[XV]], %{{.*}} : i32
+// DSP-COUNT-4: tensor.insert
+// DSP-NOT: linalg.generic
+// PORTABLE-LABEL: func.func @depthwise_one_channel
+// PORTABLE-NOT: tensor<4x2x2x1xi8>
+// PORTABLE: linalg.yield
+!cx = !quant.uniform<i8:f32, 0.5:-3>
+!cy = !quant.uniform<i8:f32, 0.1:5>
+!dw4 = !quant.uniform<i8<-127:127>:f32:3, {0.01, 0.02, 0.03, 0.04}>
+!db4 = !quant.uniform<i32:f32:0, {0.005, 0.01, 0.015, 0.02}>
+func.func @depthwise_one_channel(%x: tensor<1x5x5x1x!cx>) -> tensor<1x2x2x4x!cy> {
+  %w = nn.constant dense<[[[[1, 2, 3, 4], [5, 6, 7, 8]], [[-1, -2, -3, -4], [9, 10, 11, 12]]]]> : tensor<1x2x2x4xi8> -> tensor<1x2x2x4x!dw4>
+  %b = nn.constant dense<[10, -20, 30, -40]> : tensor<4xi32> -> tensor<4x!db4>
+  %y = nn.depthwise_conv2d %x, %w, %b {depth_multiplier = 4 : i64, padding = #nn.padding<valid>, strides = array<i64: 2, 2>, dilations = array<i64: 1, 1>, fused_activation = #nn.fused_activation<none>} : (tensor<1x5x5x1x!cx>, tensor<1x2x2x4x!dw4>, tensor<4x!db4>) -> tensor<1x2x2x4x!cy>
+  return %y : tensor<1x2x2x4x!cy>
 }

@@ -326,7 +326,7 @@ def requant(acc, s_in, w_scales, s_out, zp_out, lo, hi):
 
 def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
               stride=(2, 1), dil=(1, 1), mult=2, groups=1, group_c=3,
-              kernel=(3, 3)):
+              kernel=(3, 3), zp_in=-7):
     n, h, wd, c = 1, 7, 6, group_c * groups
     kh, kw = kernel
     oc = c * mult if depthwise else 5 * groups
@@ -353,7 +353,7 @@ def make_conv(rng, quantized, depthwise, act="relu6", padding="same",
         lo, hi = f32_range(act)
         expected = np.clip(acc + b, lo, hi).astype(np.float32)
     else:
-        s_in, zp_in = f32(0.05), -7
+        s_in = f32(0.05)
         s_out, zp_out = f32(0.1), 3
         w_scales = [f32(s) for s in rng.uniform(0.005, 0.02, oc)]
         x = rng.integers(-128, 128, (n, h, wd, c)).astype(np.int8)
@@ -626,6 +626,24 @@ CASES = {
         kernel=(1, 1)),
     "conv2d_int8_c5_groups": lambda r: make_conv(
         r, True, False, act="none", stride=(1, 1), groups=2, group_c=5),
+    # Depth multiplier 1 for the arm-dsp depthwise kernel (four channels
+    # per tap, interior and padded border, the rest scalar): 9 channels,
+    # strides, dilation, valid padding, and the extreme input zero points.
+    "depthwise_int8_c9": lambda r: make_conv(r, True, True, mult=1,
+                                             group_c=9),
+    "depthwise_int8_c8_dilated": lambda r: make_conv(
+        r, True, True, act="none", stride=(1, 1), dil=(2, 2), mult=1,
+        group_c=8, zp_in=-128),
+    "depthwise_int8_c4_valid": lambda r: make_conv(
+        r, True, True, act="relu", padding="valid", stride=(2, 2), mult=1,
+        group_c=4, zp_in=127),
+    "depthwise_int8_c6_5x3": lambda r: make_conv(
+        r, True, True, stride=(1, 2), mult=1, group_c=6, kernel=(5, 3),
+        zp_in=0),
+    # One input channel, depth multiplier 6: the conv kernels with the
+    # filter transposed (kernel rows of 5 = one word + 1; channels 4 + 2).
+    "depthwise_int8_c1_m6": lambda r: make_conv(r, True, True, mult=6,
+                                                group_c=1, kernel=(3, 5)),
     "depthwise_f32": lambda r: make_conv(r, False, True),
     "depthwise_int8": lambda r: make_conv(r, True, True),
     "fully_connected_f32": lambda r: make_fc(r, False),
