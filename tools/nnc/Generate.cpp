@@ -91,6 +91,11 @@ static cl::opt<bool>
                     "lowering pass, LLVM optimization, code generation) on "
                     "stderr"),
            cl::init(false), cl::sub(generateCommand));
+static cl::opt<std::string> llvmPasses(
+    "llvm-passes",
+    cl::desc("LLVM IR optimization pipeline in `opt -passes=` syntax "
+             "(default: LLVM's -O1 pipeline)"),
+    cl::init(""), cl::Hidden, cl::sub(generateCommand));
 static cl::opt<std::string> hybrid(
     "hybrid",
     cl::desc("hybrid layers (float activations, int8 weights): "
@@ -186,6 +191,7 @@ int nnc::runGenerate() {
   options.outlineLoops = outlineLoops;
   options.verifyEach = verifyEach;
   options.timing = timing;
+  options.llvmPasses = llvmPasses;
   return generate(options);
 }
 
@@ -364,11 +370,18 @@ int nnc::generate(const GenerateOptions &options, GenerateResult *result) {
   }
   nn::EmitOptions emitOptions;
   emitOptions.target = targetName;
-  // LLVM's -O1 IR pipeline before -O2 code generation: LLVM's optimizer
-  // takes 0.52 s instead of 0.70 s on person detection, QEMU instruction
-  // counts move by under 1% (person detection +0.2%, KWS -0.6%, hybrid KWS
-  // -0.1%; docs/benchmarks.md).
-  emitOptions.irOptLevel = 1;
+  // The kernel pipeline before -O2 code generation, not LLVM's -O1: with
+  // the DSP kernels -O1's full unrolling and general-purpose passes made
+  // person detection compile in 1.6 s (docs/benchmarks.md); on the host it
+  // keeps `nnc validate` fast. RV32IMC's portable loops keep -O1, whose
+  // unrolling saves them 30% (micro_speech 2.05M instead of 2.88M
+  // instructions).
+  const nn::TargetPreset *preset = nn::lookupTargetPreset(targetName);
+  if (preset->hasArmDsp() || preset->pointerBits == 64)
+    emitOptions.kernelPipeline = true;
+  else
+    emitOptions.irOptLevel = 1;
+  emitOptions.irPipeline = options.llvmPasses;
   TimingScope emitTimer = rootTimer.nest("emit");
   emitOptions.timing = &emitTimer;
   if (failed(

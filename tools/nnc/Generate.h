@@ -38,6 +38,8 @@ struct GenerateOptions {
   bool verifyEach = false;
   /// Print the wall time of each stage and lowering pass on stderr.
   bool timing = false;
+  /// LLVM IR optimization pipeline (`opt -passes=` syntax); empty: -O1's.
+  std::string llvmPasses;
   /// Print the report's summary on stdout (what `nnc generate` shows).
   bool printSummary = true;
   /// Where diagnostics go; null: stderr.

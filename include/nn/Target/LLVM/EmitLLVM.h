@@ -35,6 +35,12 @@ struct EmitOptions {
   /// The -O level of LLVM's IR optimization pipeline alone, when it should
   /// differ from `optLevel` (which still drives code generation).
   std::optional<unsigned> irOptLevel;
+  /// When not empty, LLVM's IR optimization runs this new-pass-manager
+  /// pipeline (`opt -passes=` syntax) instead of the -O level's.
+  std::string irPipeline;
+  /// Without `irPipeline`: run the kernel pipeline (getKernelPipeline)
+  /// instead of the -O level's.
+  bool kernelPipeline = false;
   /// When set, the translation, LLVM optimization and code generation are
   /// timed under this scope (`nnc generate --timing`).
   TimingScope *timing = nullptr;
@@ -61,6 +67,15 @@ LogicalResult emitForTarget(ModuleOp module, const EmitOptions &options,
 
 /// Registers --nn-to-llvmir, --nn-to-asm and --nn-to-object with
 /// mlir-translate, with their --target and --opt-level options.
+/// The LLVM IR pipeline for code the nn lowering emits: the inliner (the
+/// entry point wraps the network's function), the cleanups the
+/// MLIR lowering leaves to LLVM (SROA, EarlyCSE, InstCombine, SimplifyCFG,
+/// loop rotation, LICM) and full unrolling of loops of at most
+/// `fullUnrollMax` iterations. It skips what -O1 adds for general code
+/// (inliner, function attribute inference, loop deletion, ...), whose cost
+/// is most of the IR optimizer's time on these single-function modules.
+std::string getKernelPipeline(unsigned fullUnrollMax);
+
 void registerLLVMEmitTranslations();
 
 } // namespace mlir::nn
