@@ -8,10 +8,11 @@
 //  [--reference tflite|armnn] [--inputs f.npy | --random N --seed S] [--json]
 //  [--dump-activations DIR]`: the command line of nn::runValidation, and the
 // runner of compiled targets it calls. That runner compiles the model
-// in-process with `nnc generate`'s pipeline (nnc::generate), links the object
-// with runtime/harness.c and runs every sample in one process through
-// runtime/run.sh: natively for `host` (built with clang-22), in QEMU for
-// the other targets (mps2-an386 for `cortex-m4`, ..., virt for `rv32imc`). With
+// in-process with `nnc generate`'s pipeline (nnc::generate) and runs every
+// sample in one process: for `host` the object loaded by ORC's JIT linker in
+// a forked child, for the other targets linked with runtime/harness.c by
+// runtime/run.sh and run in QEMU (mps2-an386 for `cortex-m4`, ..., virt for
+// `rv32imc`). With
 // --dump-activations it does the same for each prefix of the network, cut after
 // one layer (whose output becomes the network's output), so every intermediate
 // tensor of the compiled code is seen on the same target with the same

@@ -85,6 +85,14 @@ using ArmDspEpilogue =
 Value buildArmDspMatmul(OpBuilder &b, Location loc, Value x, Value w,
                         Value init, const ArmDspEpilogue &epilogue);
 
+/// Two int16 values as one i32 word, `lo` in the bottom halfword: the
+/// operand layout of SMLAD and SMLABB/SMLATT, for weights widened at
+/// compile time.
+inline int32_t packHalfwords(int32_t lo, int32_t hi) {
+  return static_cast<int32_t>((static_cast<uint32_t>(lo) & 0xffffu) |
+                              (static_cast<uint32_t>(hi) << 16));
+}
+
 } // namespace mlir::nn
 
 #endif // NN_LIB_CONVERSION_NNTOLINALG_ARMDSP_H

@@ -1164,6 +1164,17 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
                                 constIndex(b, l, range.second)));
     };
     // Whether output (y, x) reads every tap of its window.
+    // The taps of the window of output (y, x) = (idx[1], idx[2]) that read
+    // the input, along y and x; constant [0, kernel) along a dimension the
+    // window is known to stay inside.
+    auto windowRanges = [&](OpBuilder &b, Location l, ValueRange idx,
+                            bool insideY, bool insideX) {
+      return std::make_pair(
+          getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
+                         dilations[0], inShape[1], outShape[1], insideY),
+          getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
+                         dilations[1], inShape[2], outShape[2], insideX));
+    };
     auto isInterior = [&](OpBuilder &b, Location l, Value y, Value x) -> Value {
       return arith::AndIOp::create(b, l, inRange(b, l, y, yInterior),
                                    inRange(b, l, x, xInterior));
@@ -1195,12 +1206,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
       // The window's multiply-accumulate over the taps of ry x rx.
       auto reduce = [&](OpBuilder &b, Location l, bool inside,
                         int32_t zp) -> Value {
-        WindowRange ry =
-            getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                           dilations[0], inShape[1], outShape[1], inside);
-        WindowRange rx =
-            getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                           dilations[1], inShape[2], outShape[2], inside);
+        WindowRange ry, rx;
+        std::tie(ry, rx) = windowRanges(b, l, idx, inside, inside);
         if (armDsp && inside && zp == 0) {
           SmallVector<Value> lbs{ry.lo}, ubs{ry.hi};
           if (!rowRun) {
@@ -1303,13 +1310,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
               for (int64_t j = 0; j < 2; ++j) {
                 int64_t at = (o * kernel[0] + ky) * rowLength +
                              (rowRun ? 0 : r * convChannels) + 4 * k + j;
-                auto half = [&](int64_t i) {
-                  return static_cast<uint32_t>(
-                             static_cast<int32_t>(convValues[i])) &
-                         0xffffu;
-                };
                 wide.push_back(
-                    static_cast<int32_t>(half(at) | (half(at + 2) << 16)));
+                    packHalfwords(convValues[at], convValues[at + 2]));
               }
       wideConv = arith::ConstantOp::create(
           rewriter, loc,
@@ -1322,12 +1324,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // (n, y, x), each input word or value read once for the four.
     auto convTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
                         bool insideY, bool insideX) -> SmallVector<Value> {
-      WindowRange ry =
-          getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                         dilations[0], inShape[1], outShape[1], insideY);
-      WindowRange rx =
-          getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                         dilations[1], inShape[2], outShape[2], insideX);
+      WindowRange ry, rx;
+      std::tie(ry, rx) = windowRanges(b, l, idx, insideY, insideX);
       SmallVector<Value> inits(4, arith::ConstantOp::create(b, l, zeroAcc));
       auto channel = [&](OpBuilder &nb, Location nl, int64_t j) -> Value {
         return j ? arith::AddIOp::create(nb, nl, c, constIndex(nb, nl, j))
@@ -1431,13 +1429,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
         for (int64_t t = 0; t < taps; ++t)
           for (int64_t blk = 0; blk < wideBlocks; ++blk)
             for (int64_t j = 0; j < 2; ++j) {
-              auto half = [&](int64_t k) {
-                return static_cast<uint32_t>(
-                           (*values)[t * channels + blk * 4 + k]) &
-                       0xffffu;
-              };
-              words.push_back(
-                  static_cast<int32_t>(half(j) | (half(j + 2) << 16)));
+              int64_t at = t * channels + blk * 4 + j;
+              words.push_back(packHalfwords((*values)[at], (*values)[at + 2]));
             }
         wideFilter = arith::ConstantOp::create(
             rewriter, loc,
@@ -1450,12 +1443,8 @@ template <typename OpTy> struct WindowConvLowering : OpConversionPattern<OpTy> {
     // the valid taps' products, the zero point subtracted in the halfwords.
     auto depthwiseTaps = [&](OpBuilder &b, Location l, ValueRange idx, Value c,
                              bool insideY, bool insideX) -> SmallVector<Value> {
-      WindowRange ry =
-          getWindowRange(b, l, idx[1], strides[0], pads[0], kernel[0],
-                         dilations[0], inShape[1], outShape[1], insideY);
-      WindowRange rx =
-          getWindowRange(b, l, idx[2], strides[1], pads[2], kernel[1],
-                         dilations[1], inShape[2], outShape[2], insideX);
+      WindowRange ry, rx;
+      std::tie(ry, rx) = windowRanges(b, l, idx, insideY, insideX);
       Value zero = arith::ConstantOp::create(b, l, zeroAcc);
       SmallVector<Value> inits(4, zero);
       return scf::buildLoopNest(
